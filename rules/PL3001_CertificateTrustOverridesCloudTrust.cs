@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using PolicyLint.Analysis;
+using PolicyLint.Catalog;
+using PolicyLint.Model;
+
+namespace PolicyLint.Rules;
+
+/// <summary>Certificate trust and cloud Kerberos trust both enabled for overlapping devices: certificate trust wins.</summary>
+public sealed class PL3001_CertificateTrustOverridesCloudTrust : PolicyAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+        RuleIds.CertificateTrustOverridesCloudTrust,
+        "Certificate trust overrides cloud Kerberos trust",
+        "UseCertificateForOnPremAuth is true in {0} and UseCloudTrustForOnPremAuth is true in {1}{2}: certificate trust takes precedence, so cloud Kerberos trust never takes effect and provisioning waits for a certificate; set UseCertificateForOnPremAuth to false (or remove it) for devices meant to use cloud Kerberos trust",
+        RuleCategories.TrustModel,
+        DiagnosticSeverity.Error,
+        "When both trust models are enabled for the same device, Windows uses certificate trust. A cloud Kerberos trust deployment then waits for a certificate that is never enrolled, and users fall back to passwords.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(PolicyAnalysisContext context) => context.RegisterEffectivePolicyAction(Analyze);
+
+    private static void Analyze(EffectivePolicyAnalysisContext context)
+    {
+        var certificate = context.Policy.SettingsOf(PassportForWorkCatalog.UseCertificateForOnPremAuth).Where(s => s.Value.IsTrue).ToList();
+        var cloud = context.Policy.SettingsOf(PassportForWorkCatalog.UseCloudTrustForOnPremAuth).Where(s => s.Value.IsTrue).ToList();
+        if (certificate.Count == 0 || cloud.Count == 0)
+        {
+            return;
+        }
+
+        // Report once per cloud-trust setting, naming the first overlapping certificate-trust setting.
+        foreach (var cloudSetting in cloud)
+        {
+            foreach (var certificateSetting in certificate)
+            {
+                var overlap = AssignmentOverlap.Between(certificateSetting.Source, cloudSetting.Source);
+                if (overlap == OverlapKind.None)
+                {
+                    continue;
+                }
+
+                var note = overlap == OverlapKind.Assumed ? " (assignments are not in the export, so overlap is assumed)" : string.Empty;
+                context.Report(
+                    Rule,
+                    cloudSetting.Location,
+                    cloudSetting.Source,
+                    $"{cloudSetting.Source.Id ?? cloudSetting.Source.DisplayName}|{certificateSetting.Source.Id ?? certificateSetting.Source.DisplayName}",
+                    [certificateSetting.Location],
+                    Where(certificateSetting),
+                    Where(cloudSetting),
+                    note);
+                break;
+            }
+        }
+    }
+
+    private static string Where(PolicySetting setting) => $"{setting.Source.Describe()} ({setting.Location})";
+}

@@ -1,0 +1,4 @@
+using McMaster.Extensions.CommandLineUtils;
+using PolicyLint.Cli;
+
+return PolicyLintCli.Run(args, PhysicalConsole.Singleton, Directory.GetCurrentDirectory());

@@ -1,0 +1,20 @@
+using McMaster.Extensions.CommandLineUtils;
+
+namespace PolicyLint.Cli;
+
+[Command("policylint", Description = "Lints Windows Hello for Business policy (Intune exports and Group Policy) before it ships.")]
+[Subcommand(typeof(LintCommand))]
+[HelpOption("-h|--help")]
+public sealed class RootCommand
+{
+    private readonly IConsole _console;
+
+    public RootCommand(IConsole console) => _console = console;
+
+    public int OnExecute(CommandLineApplication app)
+    {
+        app.ShowHelp();
+        _console.Error.WriteLine("policylint: a command is required (e.g. 'policylint lint samples').");
+        return ExitCodes.UsageErrorOrNoInput;
+    }
+}

@@ -1,0 +1,72 @@
+using PolicyLint.Model;
+
+namespace PolicyLint.Catalog;
+
+/// <summary>An OMA-URI taken apart: scope, tenant node, and the catalogue node it names.</summary>
+public sealed record OmaUri(
+    string Text,
+    PolicyScope Scope,
+    bool IsPassportForWork,
+    string? TenantSegment,
+    string CanonicalPath,
+    CspNode? Node)
+{
+    private static readonly HashSet<string> TenantIndependentRoots = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Biometrics", "SecurityKey", "DeviceUnlock", "DynamicLock", "UseBiometrics",
+    };
+
+    /// <summary>True when the tenant node is not a tenant GUID: <c>{TenantId}</c>, <c>&lt;tenant ID&gt;</c>, <c>TenantId</c>...</summary>
+    public bool TenantSegmentIsPlaceholder => TenantSegment is not null && !Guid.TryParseExact(TenantSegment.Trim('{', '}'), "D", out _);
+
+    /// <summary>
+    /// Parses <c>./Device/Vendor/MSFT/...</c>, <c>./User/Vendor/MSFT/...</c> and the unscoped <c>./Vendor/MSFT/...</c>.
+    /// Returns null for OMA-URIs outside PassportForWork and the related Policy CSP nodes in the catalogue.
+    /// </summary>
+    public static OmaUri? Parse(string text)
+    {
+        var trimmed = text.Trim();
+        var path = trimmed.StartsWith("./", StringComparison.Ordinal) ? trimmed[2..] : trimmed.TrimStart('.', '/');
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var index = 0;
+        var scope = PolicyScope.Device;
+        if (segments.Length > 0 && segments[0].Equals("User", StringComparison.OrdinalIgnoreCase))
+        {
+            scope = PolicyScope.User;
+            index = 1;
+        }
+        else if (segments.Length > 0 && segments[0].Equals("Device", StringComparison.OrdinalIgnoreCase))
+        {
+            index = 1;
+        }
+
+        if (segments.Length < index + 3
+            || !segments[index].Equals("Vendor", StringComparison.OrdinalIgnoreCase)
+            || !segments[index + 1].Equals("MSFT", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var rest = segments[(index + 2)..];
+        if (rest[0].Equals("PassportForWork", StringComparison.OrdinalIgnoreCase))
+        {
+            if (rest.Length < 2)
+            {
+                return new OmaUri(text, scope, true, null, "PassportForWork", null);
+            }
+
+            if (TenantIndependentRoots.Contains(rest[1]))
+            {
+                var canonical = "PassportForWork/" + string.Join('/', rest[1..]);
+                return new OmaUri(text, scope, true, null, canonical, PassportForWorkCatalog.FindById(canonical));
+            }
+
+            var tenantPath = "PassportForWork/{TenantId}/" + string.Join('/', rest[2..]);
+            return new OmaUri(text, scope, true, rest[1], tenantPath, PassportForWorkCatalog.FindById(tenantPath));
+        }
+
+        var policyPath = string.Join('/', rest);
+        var related = PassportForWorkCatalog.FindById(policyPath);
+        return related is null ? null : new OmaUri(text, scope, false, null, policyPath, related);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text;
+
+namespace PolicyLint.Input;
+
+public enum ContentKind
+{
+    Empty,
+    Text,
+    Binary,
+}
+
+/// <summary>
+/// Turns a file's bytes into UTF-8 text whatever Windows wrote: UTF-8 with or without BOM, UTF-16LE/BE with BOM,
+/// or UTF-16LE without BOM (PowerShell 5 Out-File and some export tools).
+/// </summary>
+public static class TextDecoding
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Decodes to UTF-8 bytes without BOM. Returns Binary when the bytes are not text in any of those encodings.</summary>
+    public static ContentKind Decode(ReadOnlySpan<byte> raw, out byte[] utf8, out string encodingName)
+    {
+        utf8 = [];
+        encodingName = "utf-8";
+        if (raw.IsEmpty)
+        {
+            return ContentKind.Empty;
+        }
+
+        if (raw.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return TryUtf8(raw[3..], out utf8);
+        }
+
+        if (raw.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            encodingName = "utf-16le";
+            return TryUtf16(raw[2..], Encoding.Unicode, out utf8);
+        }
+
+        if (raw.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            encodingName = "utf-16be";
+            return TryUtf16(raw[2..], Encoding.BigEndianUnicode, out utf8);
+        }
+
+        if (raw.Length >= 4 && raw.Length % 2 == 0 && LooksLikeUtf16(raw, out var bigEndian))
+        {
+            encodingName = bigEndian ? "utf-16be" : "utf-16le";
+            return TryUtf16(raw, bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode, out utf8);
+        }
+
+        return TryUtf8(raw, out utf8);
+    }
+
+    private static bool LooksLikeUtf16(ReadOnlySpan<byte> raw, out bool bigEndian)
+    {
+        // ASCII-range text in UTF-16 has a zero in every other byte; count over a prefix.
+        var sample = raw[..Math.Min(raw.Length, 512)];
+        int zeroEven = 0, zeroOdd = 0;
+        for (var i = 0; i + 1 < sample.Length; i += 2)
+        {
+            zeroEven += sample[i] == 0 ? 1 : 0;
+            zeroOdd += sample[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = sample.Length / 2;
+        bigEndian = zeroEven > zeroOdd;
+        return Math.Max(zeroEven, zeroOdd) * 10 >= pairs * 7 && Math.Min(zeroEven, zeroOdd) * 10 < pairs;
+    }
+
+    private static ContentKind TryUtf8(ReadOnlySpan<byte> raw, out byte[] utf8)
+    {
+        utf8 = [];
+        if (raw.IndexOf((byte)0) >= 0)
+        {
+            return ContentKind.Binary;
+        }
+
+        try
+        {
+            StrictUtf8.GetCharCount(raw);
+        }
+        catch (DecoderFallbackException)
+        {
+            return ContentKind.Binary;
+        }
+
+        utf8 = raw.ToArray();
+        return utf8.Length == 0 ? ContentKind.Empty : ContentKind.Text;
+    }
+
+    private static ContentKind TryUtf16(ReadOnlySpan<byte> raw, Encoding encoding, out byte[] utf8)
+    {
+        utf8 = [];
+        try
+        {
+            var strict = (Encoding)encoding.Clone();
+            strict.DecoderFallback = DecoderFallback.ExceptionFallback;
+            var text = strict.GetString(raw);
+            if (text.Contains('\0', StringComparison.Ordinal))
+            {
+                return ContentKind.Binary;
+            }
+
+            utf8 = Encoding.UTF8.GetBytes(text);
+            return utf8.Length == 0 ? ContentKind.Empty : ContentKind.Text;
+        }
+        catch (DecoderFallbackException)
+        {
+            return ContentKind.Binary;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using PolicyLint.Json;
+using PolicyLint.Model;
+
+namespace PolicyLint.Intune;
+
+/// <summary>
+/// Reads <c>assignments</c> as Graph, IntuneManagement and IntuneCD write them: each item has a <c>target</c> whose
+/// <c>@odata.type</c> names the kind, a groupId (or IntuneCD's groupName), and an optional assignment filter.
+/// No <c>assignments</c> property means unknown; an empty array means unassigned.
+/// </summary>
+public static class AssignmentReader
+{
+    public static void Read(JsonObject policy, PolicySource source)
+    {
+        if (policy["assignments"] is not JsonArray items)
+        {
+            source.AssignmentState = AssignmentState.Unknown;
+            return;
+        }
+
+        source.AssignmentState = AssignmentState.Unassigned;
+        foreach (var item in items.Items.OfType<JsonObject>())
+        {
+            var target = item.GetObject("target") ?? item;
+            var kind = KindOf(target.ODataType);
+            if (kind is null)
+            {
+                continue;
+            }
+
+            var filterType = (target.GetString("deviceAndAppManagementAssignmentFilterType") ?? "none").ToLowerInvariant() switch
+            {
+                "include" => AssignmentFilterMode.Include,
+                "exclude" => AssignmentFilterMode.Exclude,
+                _ => AssignmentFilterMode.None,
+            };
+            source.AddAssignment(new Assignment(
+                kind.Value,
+                GroupId: target.GetString("groupId"),
+                GroupName: target.GetString("groupName") ?? target.GetString("groupDisplayName") ?? item.GetString("groupName"),
+                FilterId: target.GetString("deviceAndAppManagementAssignmentFilterId"),
+                FilterMode: filterType,
+                Location: target.Location));
+        }
+    }
+
+    private static AssignmentTargetKind? KindOf(string? odataType) => odataType?.ToLowerInvariant() switch
+    {
+        "#microsoft.graph.groupassignmenttarget" => AssignmentTargetKind.Group,
+        "#microsoft.graph.exclusiongroupassignmenttarget" => AssignmentTargetKind.ExcludedGroup,
+        "#microsoft.graph.alldevicesassignmenttarget" => AssignmentTargetKind.AllDevices,
+        "#microsoft.graph.alllicensedusersassignmenttarget" => AssignmentTargetKind.AllUsers,
+        _ => null,
+    };
+}

@@ -1,0 +1,119 @@
+using PolicyLint.Catalog;
+using PolicyLint.Json;
+using PolicyLint.Model;
+
+namespace PolicyLint.Intune;
+
+/// <summary>Reads custom OMA-URI profiles (windows10CustomConfiguration) and keeps the PassportForWork and related rows.</summary>
+public sealed class CustomOmaUriReader : IIntuneObjectReader
+{
+    public const string ODataType = "#microsoft.graph.windows10CustomConfiguration";
+
+    public PolicySource? TryRead(JsonObject obj, IntuneReadContext context)
+    {
+        var rows = obj.GetArray("omaSettings");
+        if (!string.Equals(obj.ODataType, ODataType, StringComparison.OrdinalIgnoreCase) && rows is null)
+        {
+            return null;
+        }
+
+        var source = new PolicySource(SourceKind.CustomOmaUri, context.NameOf(obj), context.NameLocationOf(obj)) { Id = obj.GetString("id") };
+        foreach (var row in rows?.Items.OfType<JsonObject>() ?? [])
+        {
+            ReadRow(row, source, context);
+        }
+
+        AssignmentReader.Read(obj, source);
+        return source;
+    }
+
+    private static void ReadRow(JsonObject row, PolicySource source, IntuneReadContext context)
+    {
+        var uriNode = row["omaUri"];
+        var uriText = uriNode?.AsString();
+        if (uriNode is null || uriText is null)
+        {
+            return;
+        }
+
+        var uri = OmaUri.Parse(uriText);
+        if (uri is null)
+        {
+            return;
+        }
+
+        var valueNode = row["value"] ?? uriNode;
+        var common = (Uri: uriText, UriLocation: uriNode.Location, ValueLocation: valueNode.Location);
+        var notApplied = uri.TenantSegmentIsPlaceholder
+            ? $"the OMA-URI names the tenant node '{uri.TenantSegment}' instead of the tenant GUID, so the device never applies it"
+            : null;
+
+        if (uri.Node is null)
+        {
+            source.Add(new PolicySetting(null, uri.Scope, PolicyValue.None, uriText, common.ValueLocation)
+            {
+                NameLocation = common.UriLocation,
+                Problem = uri.IsPassportForWork ? SettingProblem.UnknownNode : SettingProblem.None,
+                NotAppliedReason = notApplied,
+            });
+            return;
+        }
+
+        if (row["isEncrypted"] is JsonScalar { Kind: JsonScalarKind.True })
+        {
+            // The value is ciphertext in the export; it is neither decoded nor ever printed.
+            source.Add(new PolicySetting(uri.Node, uri.Scope, PolicyValue.None, uriText, common.ValueLocation)
+            {
+                NameLocation = common.UriLocation,
+                Problem = SettingProblem.EncryptedValue,
+                ProblemDetail = "the value is encrypted in the export",
+                NotAppliedReason = notApplied,
+            });
+            return;
+        }
+
+        var conversion = Convert(uri.Node, row.ODataType, valueNode);
+        var problem = conversion.Problem;
+        var detail = conversion.Detail;
+        if (problem == SettingProblem.None && !uri.Node.AllowedIn(uri.Scope))
+        {
+            problem = SettingProblem.WrongScope;
+            detail = $"{uri.Node.Name} exists only in device scope (./Device/...)";
+        }
+
+        source.Add(new PolicySetting(uri.Node, uri.Scope, conversion.Value, uriText, common.ValueLocation)
+        {
+            NameLocation = common.UriLocation,
+            RawValue = valueNode is JsonScalar scalar ? scalar.Text : null,
+            Problem = problem,
+            ProblemDetail = detail,
+            NotAppliedReason = notApplied,
+        });
+    }
+
+    private static NodeValues.Conversion Convert(CspNode node, string? rowType, JsonNode valueNode)
+    {
+        if (valueNode is not JsonScalar scalar || scalar.Kind == JsonScalarKind.Null)
+        {
+            return new(PolicyValue.None, SettingProblem.MalformedValue, "the row has no value");
+        }
+
+        var declared = rowType?.ToLowerInvariant();
+        if (node.DataType == CspDataType.Boolean && declared == "#microsoft.graph.omasettinginteger")
+        {
+            return new(PolicyValue.None, SettingProblem.MalformedValue, $"{node.Name} is a Boolean node but the row is Integer; use the Boolean data type");
+        }
+
+        if (node.DataType == CspDataType.Integer && declared == "#microsoft.graph.omasettingboolean")
+        {
+            return new(PolicyValue.None, SettingProblem.MalformedValue, $"{node.Name} is an Integer node but the row is Boolean; use the Integer data type");
+        }
+
+        return scalar.Kind switch
+        {
+            JsonScalarKind.True or JsonScalarKind.False => NodeValues.FromText(node, scalar.Text),
+            JsonScalarKind.Number when scalar.TryGetInt64(out var n) => NodeValues.FromInteger(node, n),
+            _ => NodeValues.FromText(node, scalar.Text),
+        };
+    }
+}

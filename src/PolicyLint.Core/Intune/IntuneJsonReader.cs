@@ -1,0 +1,172 @@
+using PolicyLint.Input;
+using PolicyLint.Json;
+using PolicyLint.Model;
+
+namespace PolicyLint.Intune;
+
+/// <summary>
+/// Reads any JSON file holding Intune objects: one object, a <c>value</c> array of a Graph list call, a plain array,
+/// a whole file that is one JSON string (double-encoded), and wrappers that carry the object as JSON text (CIPP's
+/// <c>JSON</c> / <c>RAWJson</c>). Each object found is offered to the object readers in order.
+/// </summary>
+public sealed class IntuneJsonReader : IPolicyFileReader
+{
+    private const int MaxUnwrapDepth = 8;
+
+    private readonly IReadOnlyList<IIntuneObjectReader> _objectReaders;
+
+    public IntuneJsonReader(IReadOnlyList<IIntuneObjectReader> objectReaders) => _objectReaders = objectReaders;
+
+    /// <summary>The object readers of every Intune form, in the order they are tried.</summary>
+    public static IReadOnlyList<IIntuneObjectReader> DefaultObjectReaders { get; } =
+    [
+        new SettingsCatalogReader(),
+        new CustomOmaUriReader(),
+    ];
+
+    public string FormatName => "Intune JSON export";
+
+    public ReadResult? TryRead(InputFile file)
+    {
+        var kind = TextDecoding.Decode(file.Bytes, out var utf8, out _);
+        if (kind != ContentKind.Text || !StartsLikeJson(utf8))
+        {
+            return null;
+        }
+
+        var document = SourceDocument.FromUtf8(file.DisplayPath, utf8);
+        JsonNode root;
+        try
+        {
+            root = JsonTreeReader.Parse(document);
+        }
+        catch (JsonSyntaxException ex)
+        {
+            return ReadResult.Failed(ex.Location, ex.Message);
+        }
+
+        var result = new ReadResult(file.DisplayPath) { Format = FormatName };
+        var context = new IntuneReadContext(file, result);
+        var claimed = Walk(root, context, depth: 0);
+        if (result.Sources.Count == 0 && !result.HasErrors)
+        {
+            result.SkipReason = claimed
+                ? "an Intune export with no Windows Hello for Business setting"
+                : "JSON, but not an Intune policy export this tool reads";
+        }
+
+        return result;
+    }
+
+    private static bool StartsLikeJson(byte[] utf8)
+    {
+        foreach (var b in utf8)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            return b is (byte)'{' or (byte)'[' or (byte)'"';
+        }
+
+        return false;
+    }
+
+    /// <summary>Finds objects in the tree and reads them; true when some reader recognised something.</summary>
+    private bool Walk(JsonNode node, IntuneReadContext context, int depth)
+    {
+        if (depth > MaxUnwrapDepth)
+        {
+            return false;
+        }
+
+        switch (node)
+        {
+            case JsonScalar { Kind: JsonScalarKind.String } text when LooksLikeJsonText(text.Text):
+                return WalkEmbedded(text, context, depth);
+            case JsonArray array:
+            {
+                var any = false;
+                foreach (var item in array.Items)
+                {
+                    any |= Walk(item, context, depth + 1);
+                }
+
+                return any;
+            }
+
+            case JsonObject obj:
+                return WalkObject(obj, context, depth);
+            default:
+                return false;
+        }
+    }
+
+    private bool WalkObject(JsonObject obj, IntuneReadContext context, int depth)
+    {
+        foreach (var reader in _objectReaders)
+        {
+            var source = reader.TryRead(obj, context);
+            if (source is null)
+            {
+                continue;
+            }
+
+            if (source.Settings.Count > 0 || IsWhfbByKind(source))
+            {
+                context.Result.Sources.Add(source);
+            }
+
+            return true;
+        }
+
+        if (obj["value"] is JsonArray list)
+        {
+            return Walk(list, context, depth + 1);
+        }
+
+        // Wrappers that carry the object as JSON text: CIPP (JSON, then RAWJson) and similar tools.
+        foreach (var property in obj.Properties)
+        {
+            if (property.Value is JsonScalar { Kind: JsonScalarKind.String } text && LooksLikeJsonText(text.Text))
+            {
+                var wrapperName = obj.GetString("Displayname") ?? obj.GetString("displayName") ?? context.WrapperName;
+                var inner = new IntuneReadContext(context.File, context.Result) { WrapperName = wrapperName };
+                return WalkEmbedded(text, inner, depth);
+            }
+        }
+
+        if (obj.ODataType is { } type && type.StartsWith("#microsoft.graph.", StringComparison.OrdinalIgnoreCase) && depth == 0)
+        {
+            context.Note(obj, $"skipped an object of type {type}: not a Windows Hello for Business policy type");
+        }
+
+        return false;
+    }
+
+    private bool WalkEmbedded(JsonScalar text, IntuneReadContext context, int depth)
+    {
+        JsonNode inner;
+        try
+        {
+            inner = JsonTreeReader.ParseEmbedded(text);
+        }
+        catch (JsonSyntaxException ex)
+        {
+            context.Result.Problems.Add(ReadProblem.Error(ex.Location, "JSON text inside a string value: " + ex.Message));
+            return true;
+        }
+
+        return Walk(inner, context, depth + 1);
+    }
+
+    /// <summary>Sources that are about WHfB by their kind, even when every setting is "not configured".</summary>
+    private static bool IsWhfbByKind(PolicySource source) => source.Kind is SourceKind.IdentityProtection or SourceKind.TenantWideEnrollment;
+
+    private static bool LooksLikeJsonText(string text)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        return trimmed.Length > 1 && (trimmed[0] == '{' || (trimmed[0] == '[' && trimmed.TrimEnd().EndsWith("]")));
+    }
+}

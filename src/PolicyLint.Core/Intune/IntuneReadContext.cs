@@ -1,0 +1,40 @@
+using PolicyLint.Input;
+using PolicyLint.Json;
+using PolicyLint.Model;
+
+namespace PolicyLint.Intune;
+
+/// <summary>What an Intune object reader needs while reading one object out of a file.</summary>
+public sealed class IntuneReadContext
+{
+    public IntuneReadContext(InputFile file, ReadResult result)
+    {
+        File = file;
+        Result = result;
+    }
+
+    public InputFile File { get; }
+
+    public ReadResult Result { get; }
+
+    /// <summary>A display name given by a wrapper around the object (CIPP templates), used when the object has none.</summary>
+    public string? WrapperName { get; init; }
+
+    public void Error(JsonNode at, string message) => Result.Problems.Add(ReadProblem.Error(at.Location, message));
+
+    public void Note(JsonNode at, string message) => Result.Problems.Add(ReadProblem.Note(at.Location, message));
+
+    /// <summary>The object's display name (displayName, name, Displayname), or a fallback naming the file.</summary>
+    public string NameOf(JsonObject obj) =>
+        obj.GetString("displayName") ?? obj.GetString("name") ?? WrapperName ?? Path.GetFileNameWithoutExtension(File.DisplayPath);
+
+    public SourceLocation NameLocationOf(JsonObject obj) =>
+        (obj["displayName"] ?? obj["name"])?.Location ?? obj.Location;
+}
+
+/// <summary>Reads one kind of Intune object (a profile or policy as Graph returns it).</summary>
+public interface IIntuneObjectReader
+{
+    /// <summary>Returns null when the object is not of this reader's kind. A returned source may hold no WHfB setting.</summary>
+    PolicySource? TryRead(JsonObject obj, IntuneReadContext context);
+}

@@ -1,0 +1,147 @@
+using PolicyLint.Catalog;
+using PolicyLint.Json;
+using PolicyLint.Model;
+
+namespace PolicyLint.Intune;
+
+/// <summary>
+/// Reads configurationPolicies (Settings Catalog, and the endpoint-security and baseline policies built on it): walks
+/// every setting instance, including group collections and choice children, and keeps the WHfB ones.
+/// </summary>
+public sealed class SettingsCatalogReader : IIntuneObjectReader
+{
+    public const string ODataType = "#microsoft.graph.deviceManagementConfigurationPolicy";
+
+    public PolicySource? TryRead(JsonObject obj, IntuneReadContext context)
+    {
+        var settings = obj.GetArray("settings");
+        var isPolicy = string.Equals(obj.ODataType, ODataType, StringComparison.OrdinalIgnoreCase)
+            || (settings is not null && settings.Items.OfType<JsonObject>().Any(s => s.Has("settingInstance")));
+        if (!isPolicy)
+        {
+            return null;
+        }
+
+        var template = obj.GetObject("templateReference");
+        var family = template?.GetString("templateFamily");
+        var source = new PolicySource(KindOf(family), context.NameOf(obj), context.NameLocationOf(obj))
+        {
+            Id = obj.GetString("id"),
+            TemplateId = template?.GetString("templateId"),
+            TemplateFamily = family,
+            TemplateDisplayName = template?.GetString("templateDisplayName"),
+        };
+        foreach (var item in settings?.Items.OfType<JsonObject>() ?? [])
+        {
+            if (item.GetObject("settingInstance") is { } instance)
+            {
+                ReadInstance(instance, source, context);
+            }
+        }
+
+        AssignmentReader.Read(obj, source);
+        return source;
+    }
+
+    /// <summary>Template families that make a configurationPolicy something other than a plain Settings Catalog profile.</summary>
+    public static SourceKind KindOf(string? templateFamily) => templateFamily?.ToLowerInvariant() switch
+    {
+        "endpointsecurityaccountprotection" => SourceKind.AccountProtection,
+        "baseline" or "securitybaseline" => SourceKind.SecurityBaseline,
+        _ => SourceKind.SettingsCatalog,
+    };
+
+    private static void ReadInstance(JsonObject instance, PolicySource source, IntuneReadContext context)
+    {
+        var idNode = instance["settingDefinitionId"];
+        var definitionId = idNode?.AsString();
+        if (definitionId is not null && idNode is not null)
+        {
+            ReadLeaf(instance, definitionId, idNode, source, context);
+        }
+
+        // Children: group collections, groups, and choices with dependent settings.
+        foreach (var group in instance.GetArray("groupSettingCollectionValue")?.Items.OfType<JsonObject>() ?? [])
+        {
+            ReadChildren(group, source, context);
+        }
+
+        if (instance.GetObject("groupSettingValue") is { } single)
+        {
+            ReadChildren(single, source, context);
+        }
+
+        if (instance.GetObject("choiceSettingValue") is { } choice)
+        {
+            ReadChildren(choice, source, context);
+        }
+    }
+
+    private static void ReadChildren(JsonObject value, PolicySource source, IntuneReadContext context)
+    {
+        foreach (var child in value.GetArray("children")?.Items.OfType<JsonObject>() ?? [])
+        {
+            ReadInstance(child, source, context);
+        }
+    }
+
+    private static void ReadLeaf(JsonObject instance, string definitionId, JsonNode idNode, PolicySource source, IntuneReadContext context)
+    {
+        var hit = PassportForWorkCatalog.FindBySettingsCatalogId(definitionId);
+        if (hit is null)
+        {
+            if (LooksLikePassportForWorkLeaf(definitionId))
+            {
+                var valueNode = ValueNode(instance) ?? idNode;
+                source.Add(new PolicySetting(null, ScopeOf(definitionId), PolicyValue.None, definitionId, valueNode.Location)
+                {
+                    NameLocation = idNode.Location,
+                    RawValue = RawText(valueNode),
+                    Problem = SettingProblem.UnknownNode,
+                });
+            }
+
+            return;
+        }
+
+        var (node, scope) = hit.Value;
+        var raw = ValueNode(instance);
+        if (raw is null)
+        {
+            context.Error(instance, $"setting '{definitionId}' has no value (expected choiceSettingValue.value or simpleSettingValue.value)");
+            return;
+        }
+
+        var text = RawText(raw) ?? string.Empty;
+        var isChoice = instance.Has("choiceSettingValue");
+        var valueText = isChoice && text.StartsWith(definitionId + "_", StringComparison.OrdinalIgnoreCase)
+            ? text[(definitionId.Length + 1)..]
+            : text;
+        var conversion = isChoice && valueText.Length == text.Length
+            ? new NodeValues.Conversion(PolicyValue.None, SettingProblem.MalformedValue, $"choice value '{text}' does not start with '{definitionId}_'")
+            : NodeValues.FromText(node, valueText);
+        source.Add(new PolicySetting(node, scope, conversion.Value, definitionId, raw.Location)
+        {
+            NameLocation = idNode.Location,
+            RawValue = text,
+            Problem = conversion.Problem,
+            ProblemDetail = conversion.Detail,
+        });
+    }
+
+    /// <summary>A leaf id under the PassportForWork CSP (not the group containers themselves).</summary>
+    private static bool LooksLikePassportForWorkLeaf(string id) =>
+        (id.StartsWith("device_vendor_msft_passportforwork", StringComparison.OrdinalIgnoreCase)
+            || id.StartsWith("user_vendor_msft_passportforwork", StringComparison.OrdinalIgnoreCase))
+        && !id.EndsWith("{tenantid}", StringComparison.OrdinalIgnoreCase);
+
+    private static PolicyScope ScopeOf(string id) =>
+        id.StartsWith("user_", StringComparison.OrdinalIgnoreCase) ? PolicyScope.User : PolicyScope.Device;
+
+    private static JsonNode? ValueNode(JsonObject instance) =>
+        instance.GetObject("choiceSettingValue")?["value"]
+        ?? instance.GetObject("simpleSettingValue")?["value"]
+        ?? (instance.GetArray("simpleSettingCollectionValue")?.Items is [JsonObject first, ..] ? first["value"] : null);
+
+    private static string? RawText(JsonNode node) => node is JsonScalar { Kind: not JsonScalarKind.Null } scalar ? scalar.Text : null;
+}

@@ -1,0 +1,210 @@
+using System.Text;
+using System.Text.Json;
+using PolicyLint.Input;
+using PolicyLint.Model;
+
+namespace PolicyLint.Json;
+
+/// <summary>A JSON text that cannot be parsed, with where the parser stopped.</summary>
+public sealed class JsonSyntaxException : Exception
+{
+    public JsonSyntaxException(SourceLocation location, string message)
+        : base(message) => Location = location;
+
+    public SourceLocation Location { get; }
+}
+
+/// <summary>Builds a <see cref="JsonNode"/> tree with positions from UTF-8 bytes, and reads JSON embedded in JSON strings.</summary>
+public static class JsonTreeReader
+{
+    private static readonly JsonReaderOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 128,
+    };
+
+    /// <exception cref="JsonSyntaxException">The text is not JSON.</exception>
+    public static JsonNode Parse(SourceDocument document)
+    {
+        var reader = new Utf8JsonReader(document.Utf8, Options);
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new JsonSyntaxException(document.Locate(0), "the file holds no JSON value");
+            }
+
+            var root = ReadValue(ref reader, document);
+            if (reader.Read())
+            {
+                throw new JsonSyntaxException(document.Locate((int)reader.TokenStartIndex), "unexpected text after the end of the JSON value");
+            }
+
+            return root;
+        }
+        catch (JsonException ex)
+        {
+            var location = document.LocateLineByte(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
+            throw new JsonSyntaxException(location, Describe(ex));
+        }
+    }
+
+    /// <summary>
+    /// Parses the JSON text inside a string value (double-encoded exports). Locations inside it map back through the
+    /// escapes to the outer file.
+    /// </summary>
+    public static JsonNode ParseEmbedded(JsonScalar stringValue) => Parse(Embed(stringValue));
+
+    /// <summary>The document made of a string value's decoded text, mapped back to where each byte was written.</summary>
+    public static SourceDocument Embed(JsonScalar stringValue)
+    {
+        var outer = stringValue.Document;
+        var rawStart = stringValue.Offset + 1;
+        var rawEnd = Math.Max(rawStart, stringValue.Offset + stringValue.Length - 1);
+        var (bytes, map) = Unescape(outer.Utf8.AsSpan(rawStart, rawEnd - rawStart), rawStart);
+        return SourceDocument.Embedded(outer, bytes, map);
+    }
+
+    private static string Describe(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        message = cut > 0 ? message[..cut] : message;
+        if (message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || message.Contains("incomplete", StringComparison.OrdinalIgnoreCase))
+        {
+            return "the JSON ends too early (truncated file?): " + message.TrimEnd('.');
+        }
+
+        return "invalid JSON: " + message.TrimEnd('.');
+    }
+
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, SourceDocument document)
+    {
+        var start = (int)reader.TokenStartIndex;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+            {
+                var obj = new JsonObject(document, start);
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var nameOffset = (int)reader.TokenStartIndex;
+                    var nameLength = RawLength(ref reader);
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    obj.Add(new JsonProperty(name, nameOffset, nameLength, ReadValue(ref reader, document)));
+                }
+
+                obj.Length = (int)reader.TokenStartIndex + 1 - start;
+                return obj;
+            }
+
+            case JsonTokenType.StartArray:
+            {
+                var array = new JsonArray(document, start);
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    array.Add(ReadValue(ref reader, document));
+                }
+
+                array.Length = (int)reader.TokenStartIndex + 1 - start;
+                return array;
+            }
+
+            case JsonTokenType.String:
+                return new JsonScalar(document, start, RawLength(ref reader), JsonScalarKind.String, reader.GetString()!);
+            case JsonTokenType.Number:
+                return new JsonScalar(document, start, reader.ValueSpan.Length, JsonScalarKind.Number, Encoding.UTF8.GetString(reader.ValueSpan));
+            case JsonTokenType.True:
+                return new JsonScalar(document, start, 4, JsonScalarKind.True, "true");
+            case JsonTokenType.False:
+                return new JsonScalar(document, start, 5, JsonScalarKind.False, "false");
+            case JsonTokenType.Null:
+                return new JsonScalar(document, start, 4, JsonScalarKind.Null, "null");
+            default:
+                throw new JsonSyntaxException(document.Locate(start), $"unexpected JSON token {reader.TokenType}");
+        }
+    }
+
+    /// <summary>Length of a string token in the source, quotes included.</summary>
+    private static int RawLength(ref Utf8JsonReader reader) =>
+        (reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length) + 2;
+
+    /// <summary>Decodes JSON string escapes, recording for each output byte the offset of the input it came from.</summary>
+    private static (byte[] Bytes, int[] Map) Unescape(ReadOnlySpan<byte> raw, int baseOffset)
+    {
+        var bytes = new List<byte>(raw.Length);
+        var map = new List<int>(raw.Length);
+        Span<byte> utf8 = stackalloc byte[4];
+        for (var i = 0; i < raw.Length;)
+        {
+            if (raw[i] != (byte)'\\' || i + 1 >= raw.Length)
+            {
+                bytes.Add(raw[i]);
+                map.Add(baseOffset + i);
+                i++;
+                continue;
+            }
+
+            var escapeStart = i;
+            var escape = raw[i + 1];
+            int consumed;
+            int codePoint;
+            switch (escape)
+            {
+                case (byte)'n': codePoint = '\n'; consumed = 2; break;
+                case (byte)'r': codePoint = '\r'; consumed = 2; break;
+                case (byte)'t': codePoint = '\t'; consumed = 2; break;
+                case (byte)'b': codePoint = '\b'; consumed = 2; break;
+                case (byte)'f': codePoint = '\f'; consumed = 2; break;
+                case (byte)'u' when i + 6 <= raw.Length && TryHex(raw.Slice(i + 2, 4), out var unit):
+                    codePoint = unit;
+                    consumed = 6;
+                    if (char.IsHighSurrogate((char)unit) && i + 12 <= raw.Length && raw[i + 6] == (byte)'\\' && raw[i + 7] == (byte)'u'
+                        && TryHex(raw.Slice(i + 8, 4), out var low) && char.IsLowSurrogate((char)low))
+                    {
+                        codePoint = char.ConvertToUtf32((char)unit, (char)low);
+                        consumed = 12;
+                    }
+
+                    break;
+                default: codePoint = escape; consumed = 2; break;
+            }
+
+            var length = new Rune(Rune.IsValid(codePoint) ? codePoint : 0xFFFD).EncodeToUtf8(utf8);
+            for (var k = 0; k < length; k++)
+            {
+                bytes.Add(utf8[k]);
+                map.Add(baseOffset + escapeStart);
+            }
+
+            i += consumed;
+        }
+
+        return ([.. bytes], [.. map]);
+    }
+
+    private static bool TryHex(ReadOnlySpan<byte> hex, out int value)
+    {
+        value = 0;
+        foreach (var b in hex)
+        {
+            var digit = b switch
+            {
+                >= (byte)'0' and <= (byte)'9' => b - '0',
+                >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+                >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+                _ => -1,
+            };
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            value = (value * 16) + digit;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+
+namespace PolicyLint.Output;
+
+/// <summary>Findings as one JSON document, for scripts: a summary and one object per finding.</summary>
+public sealed class JsonReportWriter : IReportWriter
+{
+    public string Format => "json";
+
+    public void Write(LintReport report, TextWriter output)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("tool", "PolicyLint");
+            json.WriteString("version", report.ToolVersion);
+            json.WriteStartObject("summary");
+            json.WriteNumber("errors", report.Count(DiagnosticSeverity.Error));
+            json.WriteNumber("warnings", report.Count(DiagnosticSeverity.Warning));
+            json.WriteNumber("notes", report.Diagnostics.Length - report.Count(DiagnosticSeverity.Error) - report.Count(DiagnosticSeverity.Warning));
+            json.WriteNumber("filesLinted", report.FilesLinted);
+            json.WriteNumber("filesSkipped", report.FilesSkipped);
+            json.WriteEndObject();
+            json.WriteStartArray("findings");
+            foreach (var diagnostic in report.Diagnostics)
+            {
+                var finding = FindingView.From(diagnostic);
+                json.WriteStartObject();
+                json.WriteString("ruleId", finding.RuleId);
+                json.WriteString("ruleName", report.Rules.FirstOrDefault(r => r.Id == finding.RuleId)?.Name);
+                json.WriteString("level", finding.Level);
+                json.WriteString("message", finding.Message);
+                WriteLocation(json, "location", new FindingLocation(finding.FilePath, finding.Line, finding.Column, finding.ByteOffset, finding.ByteLength));
+                if (finding.SourceName is not null)
+                {
+                    json.WriteString("policy", finding.SourceName);
+                }
+
+                if (finding.RelatedLocations.Length > 0)
+                {
+                    json.WriteStartArray("relatedLocations");
+                    foreach (var related in finding.RelatedLocations)
+                    {
+                        WriteLocation(json, null, related);
+                    }
+
+                    json.WriteEndArray();
+                }
+
+                json.WriteString("helpUri", finding.HelpUri);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        output.WriteLine();
+    }
+
+    private static void WriteLocation(Utf8JsonWriter json, string? name, FindingLocation location)
+    {
+        if (name is null)
+        {
+            json.WriteStartObject();
+        }
+        else
+        {
+            json.WriteStartObject(name);
+        }
+
+        json.WriteString("file", location.FilePath);
+        if (location.ByteOffset is { } offset)
+        {
+            json.WriteNumber("byteOffset", offset);
+            json.WriteNumber("byteLength", location.ByteLength ?? 0);
+        }
+        else if (location.Line > 0)
+        {
+            json.WriteNumber("line", location.Line);
+            json.WriteNumber("column", location.Column);
+        }
+
+        json.WriteEndObject();
+    }
+}

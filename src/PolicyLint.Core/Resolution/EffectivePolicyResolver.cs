@@ -1,0 +1,202 @@
+using PolicyLint.Model;
+
+namespace PolicyLint.Resolution;
+
+/// <summary>
+/// Resolves every node: which applied settings win, which are shadowed by an overlapping stronger one, and which
+/// overlapping settings of equal precedence disagree. Runs in O(n log n) over n settings: one sort per node, then a
+/// sweep that looks overlapping targets up in hash indexes instead of comparing every pair.
+/// </summary>
+public static class EffectivePolicyResolver
+{
+    public static EffectivePolicy Resolve(IReadOnlyList<PolicySource> sources)
+    {
+        var precedence = new Dictionary<PolicySetting, Precedence>();
+        var byNode = new Dictionary<string, List<PolicySetting>>(StringComparer.Ordinal);
+        foreach (var setting in sources.SelectMany(s => s.Settings))
+        {
+            if (!Participates(setting))
+            {
+                continue;
+            }
+
+            precedence[setting] = PrecedenceRules.Of(setting);
+            if (!byNode.TryGetValue(setting.Node!.Id, out var list))
+            {
+                byNode[setting.Node.Id] = list = [];
+            }
+
+            list.Add(setting);
+        }
+
+        var nodes = new List<EffectiveNode>(byNode.Count);
+        foreach (var (_, settings) in byNode.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            // Strongest first; ties keep input order so results are stable run to run.
+            var ordered = settings.Select((s, i) => (Setting: s, Index: i))
+                .OrderByDescending(x => precedence[x.Setting])
+                .ThenBy(x => x.Index)
+                .Select(x => x.Setting)
+                .ToList();
+            nodes.Add(new EffectiveNode(ordered[0].Node!, ordered, FindShadowed(ordered, precedence), FindConflicts(ordered, precedence)));
+        }
+
+        return new EffectivePolicy(sources, nodes, precedence);
+    }
+
+    /// <summary>Settings that can take effect: known node, usable value, reaching devices.</summary>
+    public static bool Participates(PolicySetting setting) =>
+        setting.Node is not null
+        && setting.IsApplied
+        && setting.Value.Kind != PolicyValueKind.None
+        && setting.Problem is SettingProblem.None
+        && setting.Source.AssignmentState != AssignmentState.Unassigned;
+
+    private static List<Shadowing> FindShadowed(List<PolicySetting> ordered, Dictionary<PolicySetting, Precedence> precedence)
+    {
+        var result = new List<Shadowing>();
+        var stronger = new TargetIndex();
+        var i = 0;
+        while (i < ordered.Count)
+        {
+            // Settings of equal precedence do not shadow each other (that is a conflict); index them after the batch.
+            var j = i;
+            while (j < ordered.Count && precedence[ordered[j]].CompareTo(precedence[ordered[i]]) == 0)
+            {
+                var setting = ordered[j];
+                if (stronger.FindOverlapping(setting.Source) is { } hit)
+                {
+                    var (winner, overlap) = hit;
+                    result.Add(new Shadowing(setting, winner, overlap, PrecedenceRules.Explain(winner, setting, precedence[winner], precedence[setting])));
+                }
+
+                j++;
+            }
+
+            for (var k = i; k < j; k++)
+            {
+                stronger.Add(ordered[k]);
+            }
+
+            i = j;
+        }
+
+        return result;
+    }
+
+    private static List<ValueConflict> FindConflicts(List<PolicySetting> ordered, Dictionary<PolicySetting, Precedence> precedence)
+    {
+        var result = new List<ValueConflict>();
+        foreach (var tier in ordered.GroupBy(s => precedence[s]))
+        {
+            var members = tier.ToList();
+            if (members.Select(s => s.Value).Distinct().Count() < 2)
+            {
+                continue;
+            }
+
+            // One index per value seen so far; a setting conflicts with an overlapping earlier one of another value.
+            var byValue = new Dictionary<PolicyValue, TargetIndex>();
+            foreach (var setting in members)
+            {
+                foreach (var (value, index) in byValue)
+                {
+                    if (value.Equals(setting.Value))
+                    {
+                        continue;
+                    }
+
+                    if (index.FindOverlapping(setting.Source) is { } hit)
+                    {
+                        result.Add(new ValueConflict(hit.Setting, setting, hit.Overlap));
+                        break;
+                    }
+                }
+
+                if (!byValue.TryGetValue(setting.Value, out var own))
+                {
+                    byValue[setting.Value] = own = new TargetIndex();
+                }
+
+                own.Add(setting);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Settings indexed by whom their source targets. Sources that reach everyone or whose reach is unknown (All
+    /// devices/users, no exported assignments, GPOs) are kept in a short list checked first; group targets are hashed.
+    /// </summary>
+    private sealed class TargetIndex
+    {
+        private readonly List<PolicySetting> _broad = [];
+        private readonly Dictionary<string, PolicySetting> _byTarget = new(StringComparer.Ordinal);
+
+        public void Add(PolicySetting setting)
+        {
+            var source = setting.Source;
+            if (IsBroad(source))
+            {
+                if (!_broad.Any(s => ReferenceEquals(s.Source, source)))
+                {
+                    _broad.Add(setting);
+                }
+
+                return;
+            }
+
+            foreach (var assignment in source.Assignments.Where(a => !a.IsExclusion))
+            {
+                _byTarget.TryAdd(assignment.TargetKey, setting);
+            }
+        }
+
+        public (PolicySetting Setting, OverlapKind Overlap)? FindOverlapping(PolicySource source)
+        {
+            foreach (var candidate in _broad)
+            {
+                var overlap = AssignmentOverlap.Between(candidate.Source, source);
+                if (overlap != OverlapKind.None)
+                {
+                    return (candidate, overlap);
+                }
+            }
+
+            if (IsBroad(source))
+            {
+                // A broad source meets any group target.
+                foreach (var candidate in _byTarget.Values)
+                {
+                    var overlap = AssignmentOverlap.Between(candidate.Source, source);
+                    if (overlap != OverlapKind.None)
+                    {
+                        return (candidate, overlap);
+                    }
+                }
+
+                return null;
+            }
+
+            foreach (var assignment in source.Assignments.Where(a => !a.IsExclusion))
+            {
+                if (_byTarget.TryGetValue(assignment.TargetKey, out var candidate))
+                {
+                    var overlap = AssignmentOverlap.Between(candidate.Source, source);
+                    if (overlap != OverlapKind.None)
+                    {
+                        return (candidate, overlap);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsBroad(PolicySource source) =>
+            source.IsGroupPolicy
+            || source.AssignmentState == AssignmentState.Unknown
+            || source.Assignments.Any(a => a.IsAllTarget);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using PolicyLint.Model;
+
+namespace PolicyLint.Analysis;
+
+/// <summary>What an analyzer registers: actions run per setting, per source, or once on the effective policy.</summary>
+public sealed class PolicyAnalysisContext
+{
+    private readonly List<Action<SettingAnalysisContext>> _settingActions = [];
+    private readonly List<Action<SourceAnalysisContext>> _sourceActions = [];
+    private readonly List<Action<EffectivePolicyAnalysisContext>> _policyActions = [];
+
+    public void RegisterSettingAction(Action<SettingAnalysisContext> action) => _settingActions.Add(action);
+
+    public void RegisterSourceAction(Action<SourceAnalysisContext> action) => _sourceActions.Add(action);
+
+    public void RegisterEffectivePolicyAction(Action<EffectivePolicyAnalysisContext> action) => _policyActions.Add(action);
+
+    public IReadOnlyList<Action<SettingAnalysisContext>> SettingActions => _settingActions;
+
+    public IReadOnlyList<Action<SourceAnalysisContext>> SourceActions => _sourceActions;
+
+    public IReadOnlyList<Action<EffectivePolicyAnalysisContext>> EffectivePolicyActions => _policyActions;
+}
+
+/// <summary>Property keys that PolicyLint attaches to each diagnostic, read by the writers.</summary>
+public static class DiagnosticProperties
+{
+    /// <summary>Display name of the policy source the finding is about (shown as <c>[name]</c> in text output).</summary>
+    public const string SourceName = "policylint.source";
+
+    /// <summary>"bytes" when the location is a byte range in a binary file (Registry.pol).</summary>
+    public const string RegionKind = "policylint.region";
+
+    /// <summary>Stable identity of what the finding is about, used for SARIF partialFingerprints.</summary>
+    public const string Subject = "policylint.subject";
+}
+
+/// <summary>Shared reporting for the three action contexts.</summary>
+public abstract class AnalysisContextBase
+{
+    private readonly Action<Diagnostic> _report;
+
+    protected AnalysisContextBase(EffectivePolicy policy, Action<Diagnostic> report)
+    {
+        Policy = policy;
+        _report = report;
+    }
+
+    /// <summary>The resolved policy of the whole input set (available to every action).</summary>
+    public EffectivePolicy Policy { get; }
+
+    public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic);
+
+    /// <summary>Reports at <paramref name="location"/>, naming <paramref name="source"/> and the finding's subject.</summary>
+    public void Report(
+        DiagnosticDescriptor descriptor,
+        SourceLocation location,
+        PolicySource? source,
+        string subject,
+        IEnumerable<SourceLocation>? additionalLocations = null,
+        params object?[] messageArgs)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        if (source is not null)
+        {
+            properties[DiagnosticProperties.SourceName] = source.DisplayName;
+        }
+
+        if (location.IsBinary)
+        {
+            properties[DiagnosticProperties.RegionKind] = "bytes";
+        }
+
+        properties[DiagnosticProperties.Subject] = subject;
+        _report(Diagnostic.Create(
+            descriptor,
+            location.ToRoslyn(),
+            additionalLocations?.Select(l => l.ToRoslyn()),
+            properties.ToImmutable(),
+            messageArgs));
+    }
+
+    /// <summary>Reports at a setting's value, naming its source.</summary>
+    public void Report(DiagnosticDescriptor descriptor, PolicySetting setting, params object?[] messageArgs) =>
+        Report(descriptor, setting.Location, setting.Source, $"{setting.Node?.Id ?? setting.WrittenName}|{setting.Scope}", null, messageArgs);
+}
+
+public sealed class SettingAnalysisContext : AnalysisContextBase
+{
+    public SettingAnalysisContext(PolicySetting setting, EffectivePolicy policy, Action<Diagnostic> report)
+        : base(policy, report) => Setting = setting;
+
+    public PolicySetting Setting { get; }
+}
+
+public sealed class SourceAnalysisContext : AnalysisContextBase
+{
+    public SourceAnalysisContext(PolicySource source, EffectivePolicy policy, Action<Diagnostic> report)
+        : base(policy, report) => Source = source;
+
+    public PolicySource Source { get; }
+}
+
+public sealed class EffectivePolicyAnalysisContext : AnalysisContextBase
+{
+    public EffectivePolicyAnalysisContext(EffectivePolicy policy, Action<Diagnostic> report)
+        : base(policy, report)
+    {
+    }
+}

@@ -1,0 +1,119 @@
+namespace PolicyLint.Model;
+
+public enum OverlapKind
+{
+    /// <summary>No device or user is reached by both.</summary>
+    None,
+
+    /// <summary>Both reach the same target for sure (same group, or an All devices / All users target).</summary>
+    Certain,
+
+    /// <summary>Overlap cannot be ruled out from the export (assignments not exported, or GPO links next to Intune groups).</summary>
+    Assumed,
+}
+
+/// <summary>Whether two policy sources can reach the same device, judged from their exported assignments.</summary>
+public static class AssignmentOverlap
+{
+    public static OverlapKind Between(PolicySource first, PolicySource second)
+    {
+        if (ReferenceEquals(first, second))
+        {
+            return OverlapKind.Certain;
+        }
+
+        if (first.AssignmentState == AssignmentState.Unassigned || second.AssignmentState == AssignmentState.Unassigned)
+        {
+            return OverlapKind.None;
+        }
+
+        if (first.IsGroupPolicy || second.IsGroupPolicy)
+        {
+            return BetweenWithGroupPolicy(first, second);
+        }
+
+        if (first.AssignmentState == AssignmentState.Unknown || second.AssignmentState == AssignmentState.Unknown)
+        {
+            return OverlapKind.Assumed;
+        }
+
+        return Targets(first, second) || Targets(second, first) ? OverlapKind.Certain : OverlapKind.None;
+    }
+
+    /// <summary>
+    /// GPO links name OUs and Intune assignments name Entra groups: a hybrid-joined device sits in both, and the
+    /// export cannot say which, so overlap is assumed whenever the GPO is linked (or its links are unknown).
+    /// Between two GPOs the SOM paths decide: one is at or below the other's SOM.
+    /// </summary>
+    private static OverlapKind BetweenWithGroupPolicy(PolicySource first, PolicySource second)
+    {
+        var firstLinks = LinkedSoms(first);
+        var secondLinks = LinkedSoms(second);
+        if (firstLinks is { Count: 0 } || secondLinks is { Count: 0 })
+        {
+            return OverlapKind.None;
+        }
+
+        if (!first.IsGroupPolicy || !second.IsGroupPolicy || firstLinks is null || secondLinks is null)
+        {
+            return OverlapKind.Assumed;
+        }
+
+        foreach (var a in firstLinks)
+        {
+            foreach (var b in secondLinks)
+            {
+                if (IsAtOrBelow(a, b) || IsAtOrBelow(b, a))
+                {
+                    return OverlapKind.Certain;
+                }
+            }
+        }
+
+        return OverlapKind.None;
+    }
+
+    /// <summary>Enabled link SOM paths, or null when the GPO's links are not known (a bare Registry.pol).</summary>
+    private static List<string>? LinkedSoms(PolicySource source)
+    {
+        if (!source.IsGroupPolicy)
+        {
+            return null;
+        }
+
+        var info = source.GroupPolicy;
+        if (info is null || !info.LinksKnown)
+        {
+            return null;
+        }
+
+        return info.Links.Where(l => l.Enabled).Select(l => l.SomPath.TrimEnd('/').ToLowerInvariant()).ToList();
+    }
+
+    public static bool IsAtOrBelow(string som, string ancestor) =>
+        som == ancestor || som.StartsWith(ancestor + "/", StringComparison.Ordinal);
+
+    /// <summary>Some include target of <paramref name="a"/> meets <paramref name="b"/>'s includes and is not excluded by b.</summary>
+    private static bool Targets(PolicySource a, PolicySource b)
+    {
+        var bExcluded = b.Assignments.Where(x => x.IsExclusion).Select(x => x.TargetKey).ToHashSet(StringComparer.Ordinal);
+        var bIncluded = b.Assignments.Where(x => !x.IsExclusion).ToList();
+        foreach (var include in a.Assignments.Where(x => !x.IsExclusion))
+        {
+            foreach (var other in bIncluded)
+            {
+                if (include.IsAllTarget || other.IsAllTarget)
+                {
+                    return true;
+                }
+
+                if (include.TargetKey.Length > 0 && include.TargetKey == other.TargetKey && !bExcluded.Contains(include.TargetKey))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,92 @@
+namespace PolicyLint.Model;
+
+/// <summary>
+/// The precedence tiers, lowest first. From Microsoft's WHfB configuration guidance: User GPO &gt; Computer GPO &gt;
+/// User CSP &gt; Device CSP; Group Policy always beats MDM for PassportForWork (MDMWinsOverGP does not apply); the
+/// tenant-wide enrollment policy only acts at enrollment and any targeted policy replaces it.
+/// </summary>
+public enum PrecedenceTier
+{
+    EnrollmentDefault = 0,
+    DeviceCsp = 1,
+    UserCsp = 2,
+    ComputerGpo = 3,
+    UserGpo = 4,
+}
+
+/// <summary>How strongly a setting applies: the tier first, then the rank inside it (GPO link order, enforcement).</summary>
+public readonly record struct Precedence(PrecedenceTier Tier, int Rank) : IComparable<Precedence>
+{
+    public int CompareTo(Precedence other)
+    {
+        var byTier = Tier.CompareTo(other.Tier);
+        return byTier != 0 ? byTier : Rank.CompareTo(other.Rank);
+    }
+
+    public static bool operator >(Precedence a, Precedence b) => a.CompareTo(b) > 0;
+
+    public static bool operator <(Precedence a, Precedence b) => a.CompareTo(b) < 0;
+
+    public static bool operator >=(Precedence a, Precedence b) => a.CompareTo(b) >= 0;
+
+    public static bool operator <=(Precedence a, Precedence b) => a.CompareTo(b) <= 0;
+}
+
+/// <summary>A setting that never takes effect because an overlapping, stronger one sets the same node.</summary>
+public sealed record Shadowing(PolicySetting Shadowed, PolicySetting Winner, OverlapKind Overlap, string Reason);
+
+/// <summary>Two overlapping settings of equal precedence that set the same node to different values.</summary>
+public sealed record ValueConflict(PolicySetting First, PolicySetting Second, OverlapKind Overlap);
+
+/// <summary>Everything that sets one CSP node, resolved.</summary>
+public sealed class EffectiveNode
+{
+    public EffectiveNode(CspNode node, IReadOnlyList<PolicySetting> settings, IReadOnlyList<Shadowing> shadowed, IReadOnlyList<ValueConflict> conflicts)
+    {
+        Node = node;
+        Settings = settings;
+        Shadowed = shadowed;
+        Conflicts = conflicts;
+    }
+
+    public CspNode Node { get; }
+
+    /// <summary>Applied settings of this node in both scopes, strongest first.</summary>
+    public IReadOnlyList<PolicySetting> Settings { get; }
+
+    public IReadOnlyList<Shadowing> Shadowed { get; }
+
+    public IReadOnlyList<ValueConflict> Conflicts { get; }
+
+    /// <summary>The strongest applied setting (what a device in every source's scope would get), if any.</summary>
+    public PolicySetting? Winner => Settings.Count > 0 ? Settings[0] : null;
+}
+
+/// <summary>The effective policy of one linted input set: every node resolved with the real precedence rules.</summary>
+public sealed class EffectivePolicy
+{
+    private readonly Dictionary<string, EffectiveNode> _byNode;
+    private readonly Dictionary<PolicySetting, Precedence> _precedence;
+
+    public EffectivePolicy(IReadOnlyList<PolicySource> sources, IReadOnlyList<EffectiveNode> nodes, Dictionary<PolicySetting, Precedence> precedence)
+    {
+        Sources = sources;
+        Nodes = nodes;
+        _precedence = precedence;
+        _byNode = nodes.ToDictionary(n => n.Node.Id, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<PolicySource> Sources { get; }
+
+    public IReadOnlyList<EffectiveNode> Nodes { get; }
+
+    public EffectiveNode? this[CspNode node] => Find(node.Id);
+
+    public EffectiveNode? Find(string nodeId) => _byNode.GetValueOrDefault(nodeId);
+
+    public Precedence PrecedenceOf(PolicySetting setting) => _precedence.GetValueOrDefault(setting);
+
+    /// <summary>Applied settings of a node in one scope.</summary>
+    public IEnumerable<PolicySetting> SettingsOf(CspNode node, PolicyScope? scope = null) =>
+        Find(node.Id)?.Settings.Where(s => scope is null || s.Scope == scope) ?? [];
+}
