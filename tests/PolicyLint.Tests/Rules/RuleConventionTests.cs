@@ -1,0 +1,97 @@
+using System.Reflection;
+using PolicyLint.Analysis;
+using PolicyLint.Tests.Support;
+
+namespace PolicyLint.Tests.Rules;
+
+/// <summary>One theory over every rule, so a rule is covered the day it is added.</summary>
+public sealed class RuleConventionTests
+{
+    public static TheoryData<string> AnalyzerTypes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var analyzer in Lint.BuiltInAnalyzers)
+        {
+            data.Add(analyzer.GetType().Name);
+        }
+
+        return data;
+    }
+
+    /// <summary>Every id the engine or a rule can report, with its descriptor.</summary>
+    public static TheoryData<string> ReportableIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var descriptor in Lint.Engine().Descriptors)
+        {
+            data.Add(descriptor.Id);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Ids_are_unique_and_all_declared_in_RuleIds()
+    {
+        var declared = typeof(RuleIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).ToList();
+        Assert.Equal(declared.Count, declared.Distinct().Count());
+        var reported = Lint.Engine().Descriptors.Select(d => d.Id).ToList();
+        Assert.Equal(reported.Count, reported.Distinct().Count());
+        Assert.All(reported, id => Assert.Contains(id, declared));
+    }
+
+    [Theory]
+    [MemberData(nameof(AnalyzerTypes))]
+    public void Rule_class_is_sealed_named_for_its_id_and_in_its_own_file(string typeName)
+    {
+        var analyzer = Lint.BuiltInAnalyzers.Single(a => a.GetType().Name == typeName);
+        var type = analyzer.GetType();
+        Assert.True(type.IsSealed, $"{typeName} must be sealed");
+        var id = Assert.Single(analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct());
+        Assert.StartsWith(id + "_", typeName, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "rules", typeName + ".cs")), $"rules/{typeName}.cs is missing");
+        Assert.Equal(typeName[(id.Length + 1)..], analyzer.Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReportableIds))]
+    public void Every_id_has_a_doc_page_with_the_standard_sections_and_a_matching_help_link(string id)
+    {
+        var descriptor = Lint.Engine().Descriptors.Single(d => d.Id == id);
+        Assert.Equal(RuleDescriptors.HelpLinkFor(id), descriptor.HelpLinkUri);
+        Assert.EndsWith($"/rules/docs/{id}.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
+
+        var page = Path.Combine(RepoPaths.RuleDocs, id + ".md");
+        Assert.True(File.Exists(page), $"rules/docs/{id}.md is missing");
+        var text = File.ReadAllText(page);
+        Assert.StartsWith($"# {id}: ", text, StringComparison.Ordinal);
+        foreach (var section in new[] { "## Cause", "## Why it matters", "## How to fix", "## How to suppress" })
+        {
+            Assert.Contains(section, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Before", text, StringComparison.Ordinal);
+        Assert.Contains("After", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AnalyzerTypes))]
+    public void Rule_reports_nothing_on_the_clean_samples(string typeName)
+    {
+        var analyzer = Lint.BuiltInAnalyzers.Single(a => a.GetType().Name == typeName);
+        var engine = new LintEngine(LintEngine.DefaultReaders, [analyzer]);
+
+        var result = engine.Lint([Path.Combine(RepoPaths.Samples, "clean")], RepoPaths.Root);
+
+        Assert.True(result.HasReadableInput, "samples/clean must hold readable policy");
+        Assert.Empty(result.Diagnostics.Select(d => $"{d.Location.GetLineSpan()} {d.Id} {d.Message()}"));
+    }
+
+    [Fact]
+    public void Every_rule_doc_page_belongs_to_a_known_id()
+    {
+        var ids = Lint.Engine().Descriptors.Select(d => d.Id).ToHashSet();
+        var pages = Directory.GetFiles(RepoPaths.RuleDocs, "PL*.md").Select(Path.GetFileNameWithoutExtension);
+        Assert.All(pages, page => Assert.Contains(page!, ids));
+    }
+}
