@@ -3,6 +3,7 @@ using System.Text;
 using McMaster.Extensions.CommandLineUtils;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Configuration;
 using PolicyLint.Input;
 using PolicyLint.Output;
 
@@ -35,6 +36,9 @@ public sealed class LintCommand
     [McMaster.Extensions.CommandLineUtils.AllowedValues("error", "warning", "note", "none", IgnoreCase = true)]
     public string FailOn { get; set; } = "error";
 
+    [Option("-c|--config <PATH>", Description = "Configuration file (default: the nearest .policylint.yml above the linted paths or the working directory).")]
+    public string? Config { get; set; }
+
     [Option("-v|--verbose", Description = "List skipped files and notes about the inputs on standard error.")]
     public bool Verbose { get; set; }
 
@@ -46,9 +50,20 @@ public sealed class LintCommand
             return ExitCodes.UsageErrorOrNoInput;
         }
 
+        PolicyLintConfig config;
+        try
+        {
+            config = LoadConfig();
+        }
+        catch (ConfigException ex)
+        {
+            _console.Error.WriteLine($"policylint: {ex.Message}");
+            return ExitCodes.UsageErrorOrNoInput;
+        }
+
         var analyzers = AnalysisDriver.Discover(typeof(Rules.PL3001_CertificateTrustOverridesCloudTrust).Assembly);
         var engine = new LintEngine(LintEngine.DefaultReaders, analyzers);
-        var result = engine.Lint(Paths, _directory.Path);
+        var result = engine.Lint(Paths, _directory.Path, config);
 
         foreach (var missing in result.MissingPaths)
         {
@@ -72,6 +87,17 @@ public sealed class LintCommand
             {
                 _console.Error.WriteLine($"{note.Location}: note: {note.Message}");
             }
+
+            if (config.FilePath is not null)
+            {
+                _console.Error.WriteLine($"policylint: using configuration {config.FilePath}");
+            }
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var expired in config.Suppressions.Where(s => s.IsExpired(today)))
+        {
+            _console.Error.WriteLine($"{config.FilePath}({expired.Line},1): warning: the suppression of {expired.RuleId} expired on {expired.ExpiresOn:yyyy-MM-dd} and no longer applies");
         }
 
         var report = new LintReport
@@ -80,6 +106,7 @@ public sealed class LintCommand
             Rules = [.. engine.Descriptors.Select(d => new ReportRule(d, NameOf(d, analyzers)))],
             FilesLinted = result.FilesLinted,
             FilesSkipped = skipped.Count,
+            Suppressed = [.. result.Suppressed.Select(s => (s.Diagnostic, s.Suppression.Justification))],
             Notices = [.. skipped.Select(f => $"{f.FilePath}: skipped: {f.SkipReason}"), .. result.Notes.Select(n => n.ToString())],
         };
 
@@ -120,6 +147,23 @@ public sealed class LintCommand
         }
 
         return ExceedsThreshold(result.Diagnostics) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
+    }
+
+    private PolicyLintConfig LoadConfig()
+    {
+        if (Config is not null)
+        {
+            var path = System.IO.Path.GetFullPath(Config, _directory.Path);
+            if (!File.Exists(path))
+            {
+                throw new ConfigException($"configuration file '{Config}' does not exist");
+            }
+
+            return PolicyLintConfig.Load(path);
+        }
+
+        var found = PolicyLintConfig.Discover(Paths, _directory.Path);
+        return found is null ? PolicyLintConfig.Empty : PolicyLintConfig.Load(found);
     }
 
     private bool ExceedsThreshold(IEnumerable<Diagnostic> diagnostics)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using PolicyLint.Configuration;
 using PolicyLint.Input;
 using PolicyLint.Intune;
 using PolicyLint.Model;
@@ -34,7 +35,7 @@ public sealed class LintEngine
     public ImmutableArray<DiagnosticDescriptor> Descriptors =>
         [InputDiagnostics.InputNotReadable, .. _driver.Analyzers.SelectMany(a => a.SupportedDiagnostics)];
 
-    public LintResult Lint(IEnumerable<string> paths, string workingDirectory)
+    public LintResult Lint(IEnumerable<string> paths, string workingDirectory, PolicyLintConfig? config = null)
     {
         var collected = InputCollector.Collect(paths, workingDirectory, out var missing);
         var results = new List<ReadResult>(collected.Count);
@@ -48,14 +49,20 @@ public sealed class LintEngine
             });
         }
 
-        return Analyze(results, missing);
+        return Analyze(results, workingDirectory, config ?? PolicyLintConfig.Empty, missing);
     }
 
-    /// <summary>Runs the rules over what was read (also used by callers that read inputs themselves, such as a tenant pull).</summary>
-    public LintResult Analyze(List<ReadResult> results, List<string>? missing = null)
+    /// <summary>
+    /// Runs the rules over what was read (also used by callers that read inputs themselves, such as a tenant pull).
+    /// Sources in different tenant folders are resolved separately: policies of two tenants never overlap.
+    /// </summary>
+    public LintResult Analyze(List<ReadResult> results, string workingDirectory, PolicyLintConfig config, List<string>? missing = null)
     {
-        var sources = results.SelectMany(r => r.Sources).ToList();
-        var policy = EffectivePolicyResolver.Resolve(sources);
+        var policies = results.SelectMany(r => r.Sources)
+            .GroupBy(s => config.TenantOf(Path.GetFullPath(s.FilePath, workingDirectory)), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => EffectivePolicyResolver.Resolve(g.ToList()))
+            .ToList();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var problem in results.SelectMany(r => r.Problems).Where(p => p.Severity == ProblemSeverity.Error))
         {
@@ -69,9 +76,65 @@ public sealed class LintEngine
             diagnostics.Add(Diagnostic.Create(InputDiagnostics.InputNotReadable, problem.Location.ToRoslyn(), properties, problem.Message));
         }
 
-        diagnostics.AddRange(_driver.Run(policy));
-        return new LintResult(results, policy, Sort(diagnostics.ToImmutable()), missing ?? []);
+        foreach (var policy in policies)
+        {
+            diagnostics.AddRange(_driver.Run(policy));
+        }
+
+        var (kept, suppressed) = ApplyConfiguration(diagnostics.ToImmutable(), config, workingDirectory);
+        return new LintResult(results, policies, Sort(kept), suppressed, missing ?? []);
     }
+
+    /// <summary>Applies per-rule levels (or turns rules off) and suppressions from .policylint.yml.</summary>
+    private static (ImmutableArray<Diagnostic> Kept, IReadOnlyList<SuppressedFinding> Suppressed) ApplyConfiguration(
+        ImmutableArray<Diagnostic> diagnostics, PolicyLintConfig config, string workingDirectory)
+    {
+        if (config.RuleLevels.Count == 0 && config.Suppressions.Count == 0)
+        {
+            return (diagnostics, []);
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var kept = ImmutableArray.CreateBuilder<Diagnostic>();
+        var suppressed = new List<SuppressedFinding>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (config.SeverityFor(diagnostic.Id, diagnostic.Descriptor.DefaultSeverity) is not { } severity)
+            {
+                continue;
+            }
+
+            var adjusted = severity == diagnostic.Severity ? diagnostic : WithSeverity(diagnostic, severity);
+            var fullPath = Path.GetFullPath(adjusted.Location.GetLineSpan().Path, workingDirectory);
+            var policyName = adjusted.Properties.GetValueOrDefault(DiagnosticProperties.SourceName);
+            if (config.FindSuppression(adjusted.Id, fullPath, policyName, today) is { } suppression)
+            {
+                suppressed.Add(new SuppressedFinding(adjusted, suppression));
+            }
+            else
+            {
+                kept.Add(adjusted);
+            }
+        }
+
+        return (kept.ToImmutable(), suppressed);
+    }
+
+    private static Diagnostic WithSeverity(Diagnostic d, DiagnosticSeverity severity) => Diagnostic.Create(
+        d.Id,
+        d.Descriptor.Category,
+        d.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
+        severity,
+        d.Descriptor.DefaultSeverity,
+        isEnabledByDefault: true,
+        warningLevel: severity == DiagnosticSeverity.Error ? 0 : 1,
+        title: d.Descriptor.Title,
+        description: d.Descriptor.Description,
+        helpLink: d.Descriptor.HelpLinkUri,
+        location: d.Location,
+        additionalLocations: d.AdditionalLocations,
+        customTags: d.Descriptor.CustomTags,
+        properties: d.Properties);
 
     public ReadResult ReadFile(CollectedFile file)
     {
@@ -134,22 +197,36 @@ public sealed class LintEngine
     ];
 }
 
+/// <summary>A finding that a suppression in .policylint.yml covers.</summary>
+public sealed record SuppressedFinding(Diagnostic Diagnostic, Suppression Suppression);
+
 /// <summary>What a lint run produced.</summary>
 public sealed class LintResult
 {
-    public LintResult(IReadOnlyList<ReadResult> files, EffectivePolicy policy, ImmutableArray<Diagnostic> diagnostics, IReadOnlyList<string> missingPaths)
+    public LintResult(
+        IReadOnlyList<ReadResult> files,
+        IReadOnlyList<EffectivePolicy> policies,
+        ImmutableArray<Diagnostic> diagnostics,
+        IReadOnlyList<SuppressedFinding> suppressed,
+        IReadOnlyList<string> missingPaths)
     {
         Files = files;
-        Policy = policy;
+        Policies = policies;
         Diagnostics = diagnostics;
+        Suppressed = suppressed;
         MissingPaths = missingPaths;
     }
 
     public IReadOnlyList<ReadResult> Files { get; }
 
-    public EffectivePolicy Policy { get; }
+    /// <summary>One effective policy per tenant (one in total unless .policylint.yml lists tenant folders).</summary>
+    public IReadOnlyList<EffectivePolicy> Policies { get; }
 
+    /// <summary>Findings after configuration: levels applied, suppressed findings removed.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Findings a .policylint.yml suppression covers (kept for SARIF, which records them as suppressed).</summary>
+    public IReadOnlyList<SuppressedFinding> Suppressed { get; }
 
     public IReadOnlyList<string> MissingPaths { get; }
 

@@ -22,6 +22,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteNumber("notes", report.Diagnostics.Length - report.Count(DiagnosticSeverity.Error) - report.Count(DiagnosticSeverity.Warning));
             json.WriteNumber("filesLinted", report.FilesLinted);
             json.WriteNumber("filesSkipped", report.FilesSkipped);
+            json.WriteNumber("suppressed", report.Suppressed.Count);
             json.WriteEndObject();
             json.WriteStartArray("findings");
             foreach (var diagnostic in report.Diagnostics)

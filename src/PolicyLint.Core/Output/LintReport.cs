@@ -12,6 +12,9 @@ public sealed class LintReport
 
     public required IReadOnlyList<ReportRule> Rules { get; init; }
 
+    /// <summary>Findings covered by a suppression, with its justification (SARIF lists them as suppressed).</summary>
+    public IReadOnlyList<(Diagnostic Diagnostic, string Justification)> Suppressed { get; init; } = [];
+
     public int FilesLinted { get; init; }
 
     public int FilesSkipped { get; init; }

@@ -34,7 +34,12 @@ public sealed class SarifReportWriter : IReportWriter
             json.WriteStartArray("results");
             foreach (var diagnostic in report.Diagnostics)
             {
-                WriteResult(json, diagnostic, ruleIndex);
+                WriteResult(json, diagnostic, ruleIndex, justification: null);
+            }
+
+            foreach (var (diagnostic, justification) in report.Suppressed)
+            {
+                WriteResult(json, diagnostic, ruleIndex, justification);
             }
 
             json.WriteEndArray();
@@ -112,7 +117,7 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteEndArray();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, Dictionary<string, int> ruleIndex)
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, Dictionary<string, int> ruleIndex, string? justification)
     {
         var finding = FindingView.From(diagnostic);
         json.WriteStartObject();
@@ -136,6 +141,18 @@ public sealed class SarifReportWriter : IReportWriter
                 WriteLocation(json, related, id++);
             }
 
+            json.WriteEndArray();
+        }
+
+        if (justification is not null)
+        {
+            // Suppressed in .policylint.yml: kept in the log so code scanning shows it as dismissed, not gone.
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", "external");
+            json.WriteString("status", "accepted");
+            json.WriteString("justification", justification);
+            json.WriteEndObject();
             json.WriteEndArray();
         }
 

@@ -25,7 +25,8 @@ public sealed class TextReportWriter : IReportWriter
         var errors = report.Count(DiagnosticSeverity.Error);
         var warnings = report.Count(DiagnosticSeverity.Warning);
         var notes = report.Diagnostics.Length - errors - warnings;
-        return $"{Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(notes, "note")} in {Plural(report.FilesLinted, "file")}";
+        var suppressed = report.Suppressed.Count > 0 ? $" ({report.Suppressed.Count} suppressed)" : string.Empty;
+        return $"{Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(notes, "note")} in {Plural(report.FilesLinted, "file")}{suppressed}";
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
