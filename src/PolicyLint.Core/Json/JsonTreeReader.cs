@@ -17,6 +17,8 @@ public sealed class JsonSyntaxException : Exception
 /// <summary>Builds a <see cref="JsonNode"/> tree with positions from UTF-8 bytes, and reads JSON embedded in JSON strings.</summary>
 public static class JsonTreeReader
 {
+    private static readonly System.Buffers.SearchValues<byte> TokenBoundaries = System.Buffers.SearchValues.Create(" \t\r\n,:{}[]"u8);
+
     private static readonly JsonReaderOptions Options = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
@@ -46,7 +48,8 @@ public static class JsonTreeReader
         catch (JsonException ex)
         {
             var location = document.LocateLineByte(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
-            throw new JsonSyntaxException(location, Describe(ex));
+            var atEnd = IsOnlyWhitespaceAfter(document.Utf8, (int)reader.BytesConsumed);
+            throw new JsonSyntaxException(location, Describe(ex, atEnd));
         }
     }
 
@@ -66,12 +69,19 @@ public static class JsonTreeReader
         return SourceDocument.Embedded(outer, bytes, map);
     }
 
-    private static string Describe(JsonException ex)
+    private static bool IsOnlyWhitespaceAfter(byte[] utf8, int consumed)
+    {
+        // The reader stops at the last complete token; a cut-off file has at most one partial token after it.
+        var rest = utf8.AsSpan(Math.Min(consumed, utf8.Length)).Trim(" \t\r\n"u8);
+        return rest.IndexOfAny(TokenBoundaries) < 0;
+    }
+
+    private static string Describe(JsonException ex, bool atEnd)
     {
         var message = ex.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         message = cut > 0 ? message[..cut] : message;
-        if (message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || message.Contains("incomplete", StringComparison.OrdinalIgnoreCase))
+        if (atEnd || message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || message.Contains("incomplete", StringComparison.OrdinalIgnoreCase))
         {
             return "the JSON ends too early (truncated file?): " + message.TrimEnd('.');
         }
