@@ -12,7 +12,7 @@ public sealed class PL3001_CertificateTrustOverridesCloudTrust : PolicyAnalyzer
     public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         RuleIds.CertificateTrustOverridesCloudTrust,
         "Certificate trust overrides cloud Kerberos trust",
-        "UseCertificateForOnPremAuth is true in {0} and UseCloudTrustForOnPremAuth is true in {1}{2}: certificate trust takes precedence, so cloud Kerberos trust never takes effect and provisioning waits for a certificate; set UseCertificateForOnPremAuth to false (or remove it) for devices meant to use cloud Kerberos trust",
+        "UseCertificateForOnPremAuth is true in {0} and UseCloudTrustForOnPremAuth is true in {1}{2}: certificate trust takes precedence, so cloud Kerberos trust never takes effect and provisioning waits for a certificate; set UseCertificateForOnPremAuth to false (or remove it) for devices meant to use cloud Kerberos trust.",
         RuleCategories.TrustModel,
         DiagnosticSeverity.Error,
         "When both trust models are enabled for the same device, Windows uses certificate trust. A cloud Kerberos trust deployment then waits for a certificate that is never enrolled, and users fall back to passwords.");

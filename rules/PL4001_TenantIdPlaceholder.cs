@@ -11,7 +11,7 @@ public sealed class PL4001_TenantIdPlaceholder : PolicyAnalyzer
     public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         RuleIds.TenantIdPlaceholder,
         "OMA-URI holds a tenant ID placeholder",
-        "OMA-URI '{0}' names the tenant node '{1}' instead of your Entra tenant ID, so {2} never applies; replace '{1}' with the tenant GUID (no braces), e.g. ./Device/Vendor/MSFT/PassportForWork/00000000-0000-0000-0000-000000000000/Policies/{3}",
+        "OMA-URI '{0}' names the tenant node '{1}' instead of your Entra tenant ID, so {2} never applies; replace '{1}' with the tenant GUID (no braces), e.g. ./Device/Vendor/MSFT/PassportForWork/00000000-0000-0000-0000-000000000000/Policies/{3}.",
         RuleCategories.Authoring,
         DiagnosticSeverity.Error,
         "PassportForWork policies live under a node named with the tenant ID. Guides write it as {TenantId} or <tenant ID>; copied literally, the OMA-URI addresses a tenant that does not exist and the device reports the setting as failed or ignores it.");

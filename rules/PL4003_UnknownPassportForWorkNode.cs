@@ -12,7 +12,7 @@ public sealed class PL4003_UnknownPassportForWorkNode : PolicyAnalyzer
     public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         RuleIds.UnknownPassportForWorkNode,
         "Unknown PassportForWork node",
-        "'{0}' is not a PassportForWork CSP node, so the device rejects or ignores it{1}",
+        "'{0}' is not a PassportForWork CSP node, so the device rejects or ignores it{1}.",
         RuleCategories.Authoring,
         DiagnosticSeverity.Warning,
         "A misspelt or invented node name (a typo in an OMA-URI, a settingDefinitionId edited by hand) is accepted by Intune but fails on the device, usually reported only as a remediation error.");
@@ -30,7 +30,7 @@ public sealed class PL4003_UnknownPassportForWorkNode : PolicyAnalyzer
         }
 
         var suggestion = Suggest(setting);
-        var hint = suggestion is null ? "; check the name against the PassportForWork CSP reference" : $"; did you mean '{suggestion}'?";
+        var hint = suggestion is null ? "; check the name against the PassportForWork CSP reference" : $"; did you mean '{suggestion}'";
         context.Report(Rule, setting.NameLocation, setting.Source, setting.WrittenName, null, setting.WrittenName, hint);
     }
 

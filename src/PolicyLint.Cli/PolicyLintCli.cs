@@ -9,11 +9,18 @@ public static class PolicyLintCli
     {
         using var app = new CommandLineApplication<RootCommand>(console, workingDirectory, throwOnUnexpectedArg: true);
         app.Conventions.UseDefaultConventions().UseConstructorInjection(new Services(console, workingDirectory));
-        app.ValidationErrorHandler = result =>
+        int OnValidationError(System.ComponentModel.DataAnnotations.ValidationResult result)
         {
             console.Error.WriteLine($"policylint: {result.ErrorMessage}");
             return ExitCodes.UsageErrorOrNoInput;
-        };
+        }
+
+        // Subcommands do not inherit the handler; without it a validation error exits 1, which means "findings".
+        foreach (var command in new[] { (CommandLineApplication)app }.Concat(app.Commands))
+        {
+            command.ValidationErrorHandler = OnValidationError;
+        }
+
         try
         {
             return app.Execute(args);

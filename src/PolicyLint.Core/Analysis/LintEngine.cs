@@ -73,7 +73,8 @@ public sealed class LintEngine
                 properties = properties.Add(DiagnosticProperties.RegionKind, "bytes");
             }
 
-            diagnostics.Add(Diagnostic.Create(InputDiagnostics.InputNotReadable, problem.Location.ToRoslyn(), properties, problem.Message));
+            var message = problem.Message.EndsWith('.') ? problem.Message : problem.Message + ".";
+            diagnostics.Add(Diagnostic.Create(InputDiagnostics.InputNotReadable, problem.Location.ToRoslyn(), properties, message));
         }
 
         foreach (var policy in policies)

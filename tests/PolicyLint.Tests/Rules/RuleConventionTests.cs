@@ -61,6 +61,9 @@ public sealed class RuleConventionTests
         Assert.Equal(RuleDescriptors.HelpLinkFor(id), descriptor.HelpLinkUri);
         Assert.EndsWith($"/rules/docs/{id}.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
 
+        var format = descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(format == "{0}" || format.EndsWith('.'), $"{id}: messages end with a period (SARIF guidance)");
+
         var page = Path.Combine(RepoPaths.RuleDocs, id + ".md");
         Assert.True(File.Exists(page), $"rules/docs/{id}.md is missing");
         var text = File.ReadAllText(page);
