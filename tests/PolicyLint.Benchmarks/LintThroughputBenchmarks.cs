@@ -1,0 +1,67 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using PolicyLint.Analysis;
+using PolicyLint.Configuration;
+using PolicyLint.Input;
+using PolicyLint.Intune;
+
+namespace PolicyLint.Benchmarks;
+
+/// <summary>
+/// Reading, resolving and linting a synthetic tenant export held in memory, next to plain System.Text.Json parsing
+/// of the same bytes (the floor: no tool that reads every byte can be faster than parsing them).
+/// </summary>
+[MemoryDiagnoser]
+public class LintThroughputBenchmarks
+{
+    private List<(string Name, byte[] Bytes)> _files = [];
+    private LintEngine _engine = null!;
+    private IntuneJsonReader _reader = null!;
+
+    [Params(100, 1000)]
+    public int Profiles { get; set; }
+
+    /// <summary>Total bytes of the export, for MB/s: divide by the mean time.</summary>
+    public long TotalBytes { get; private set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _files = SyntheticTenant.Generate(Profiles);
+        TotalBytes = _files.Sum(f => (long)f.Bytes.Length);
+        _engine = new LintEngine(LintEngine.DefaultReaders, AnalysisDriver.Discover(typeof(Rules.PL3001_CertificateTrustOverridesCloudTrust).Assembly));
+        _reader = new IntuneJsonReader(IntuneJsonReader.DefaultObjectReaders);
+        Console.WriteLine($"// {Profiles} profiles, {TotalBytes:N0} bytes");
+    }
+
+    [Benchmark(Baseline = true, Description = "System.Text.Json parse (floor)")]
+    public int ParseOnly()
+    {
+        var count = 0;
+        foreach (var (_, bytes) in _files)
+        {
+            using var document = JsonDocument.Parse(bytes);
+            count += document.RootElement.GetArrayLength_Or_PropertyCount();
+        }
+
+        return count;
+    }
+
+    [Benchmark(Description = "policylint lint (read + resolve + rules)")]
+    public int Lint()
+    {
+        var results = new List<ReadResult>(_files.Count);
+        foreach (var (name, bytes) in _files)
+        {
+            results.Add(_reader.TryRead(new InputFile(name, name, bytes, namedExplicitly: false))!);
+        }
+
+        return _engine.Analyze(results, Environment.CurrentDirectory, PolicyLintConfig.Empty).Diagnostics.Length;
+    }
+}
+
+internal static class JsonElementExtensions
+{
+    public static int GetArrayLength_Or_PropertyCount(this JsonElement element) =>
+        element.ValueKind == JsonValueKind.Array ? element.GetArrayLength() : element.EnumerateObject().Count();
+}
