@@ -1,0 +1,43 @@
+using PolicyLint.Tests.Support;
+
+namespace PolicyLint.Tests.Rules;
+
+/// <summary>Each sample folder shows exactly the findings samples/README.md promises; every rule fires somewhere.</summary>
+public sealed class SampleTests
+{
+    /// <summary>Folder under samples/ and the rule ids (with repeats) expected when it is linted alone.</summary>
+    public static TheoryData<string, string[]> Expected() => new()
+    {
+        { "intune", ["PL3001", "PL4001", "PL4003"] },
+        { "clean", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Expected))]
+    public void Sample_folder_fires_exactly_the_expected_rules(string folder, string[] expectedIds)
+    {
+        var result = Lint.Paths(RepoPaths.Root, Path.Combine("samples", folder));
+
+        Assert.True(result.HasReadableInput);
+        Assert.Equal(expectedIds.Order(), result.Diagnostics.Select(d => d.Id).Order());
+    }
+
+    [Fact]
+    public void Every_rule_fires_in_the_samples()
+    {
+        var fired = Lint.Paths(RepoPaths.Root, "samples").Diagnostics.Select(d => d.Id).ToHashSet();
+        var rules = Lint.BuiltInAnalyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id);
+
+        Assert.All(rules, id => Assert.Contains(id, fired));
+    }
+
+    [Fact]
+    public void Every_sample_folder_is_described_in_the_samples_readme()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Samples, "README.md"));
+        foreach (var folder in Directory.GetDirectories(RepoPaths.Samples).Select(Path.GetFileName))
+        {
+            Assert.Contains($"`{folder}/", readme, StringComparison.Ordinal);
+        }
+    }
+}
