@@ -124,17 +124,40 @@ public enum JsonScalarKind
 
 public sealed class JsonScalar : JsonNode
 {
-    internal JsonScalar(SourceDocument document, int offset, int length, JsonScalarKind kind, string text)
+    private string? _text;
+
+    internal JsonScalar(SourceDocument document, int offset, int length, JsonScalarKind kind)
         : base(document, offset, length)
     {
         Kind = kind;
-        Text = text;
     }
 
     public JsonScalarKind Kind { get; }
 
-    /// <summary>The decoded string, or the literal text of a number, true, false or null.</summary>
-    public string Text { get; }
+    /// <summary>
+    /// The decoded string, or the literal text of a number, true, false or null. Decoded on first use: most values in
+    /// an export (descriptions, ids, timestamps) are never looked at, so they never become strings.
+    /// </summary>
+    public string Text => _text ??= Decode();
+
+    private string Decode()
+    {
+        var raw = Document.Utf8.AsSpan(Offset, Length);
+        if (Kind != JsonScalarKind.String)
+        {
+            return System.Text.Encoding.UTF8.GetString(raw);
+        }
+
+        var content = raw[1..^1];
+        if (content.IndexOf((byte)'\\') < 0)
+        {
+            return System.Text.Encoding.UTF8.GetString(content);
+        }
+
+        var reader = new System.Text.Json.Utf8JsonReader(raw);
+        reader.Read();
+        return reader.GetString()!;
+    }
 
     public bool TryGetInt64(out long value)
     {

@@ -30,6 +30,7 @@ public static class JsonTreeReader
     public static JsonNode Parse(SourceDocument document)
     {
         var reader = new Utf8JsonReader(document.Utf8, Options);
+        var names = new NameTable();
         try
         {
             if (!reader.Read())
@@ -37,7 +38,7 @@ public static class JsonTreeReader
                 throw new JsonSyntaxException(document.Locate(0), "the file holds no JSON value");
             }
 
-            var root = ReadValue(ref reader, document);
+            var root = ReadValue(ref reader, document, names);
             if (reader.Read())
             {
                 throw new JsonSyntaxException(document.Locate((int)reader.TokenStartIndex), "unexpected text after the end of the JSON value");
@@ -89,7 +90,7 @@ public static class JsonTreeReader
         return "invalid JSON: " + message.TrimEnd('.');
     }
 
-    private static JsonNode ReadValue(ref Utf8JsonReader reader, SourceDocument document)
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, SourceDocument document, NameTable names)
     {
         var start = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
@@ -101,9 +102,9 @@ public static class JsonTreeReader
                 {
                     var nameOffset = (int)reader.TokenStartIndex;
                     var nameLength = RawLength(ref reader);
-                    var name = reader.GetString()!;
+                    var name = names.Get(ref reader);
                     reader.Read();
-                    obj.Add(new JsonProperty(name, nameOffset, nameLength, ReadValue(ref reader, document)));
+                    obj.Add(new JsonProperty(name, nameOffset, nameLength, ReadValue(ref reader, document, names)));
                 }
 
                 obj.Length = (int)reader.TokenStartIndex + 1 - start;
@@ -115,7 +116,7 @@ public static class JsonTreeReader
                 var array = new JsonArray(document, start);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    array.Add(ReadValue(ref reader, document));
+                    array.Add(ReadValue(ref reader, document, names));
                 }
 
                 array.Length = (int)reader.TokenStartIndex + 1 - start;
@@ -123,17 +124,46 @@ public static class JsonTreeReader
             }
 
             case JsonTokenType.String:
-                return new JsonScalar(document, start, RawLength(ref reader), JsonScalarKind.String, reader.GetString()!);
+                return new JsonScalar(document, start, RawLength(ref reader), JsonScalarKind.String);
             case JsonTokenType.Number:
-                return new JsonScalar(document, start, reader.ValueSpan.Length, JsonScalarKind.Number, Encoding.UTF8.GetString(reader.ValueSpan));
+                return new JsonScalar(document, start, reader.ValueSpan.Length, JsonScalarKind.Number);
             case JsonTokenType.True:
-                return new JsonScalar(document, start, 4, JsonScalarKind.True, "true");
+                return new JsonScalar(document, start, 4, JsonScalarKind.True);
             case JsonTokenType.False:
-                return new JsonScalar(document, start, 5, JsonScalarKind.False, "false");
+                return new JsonScalar(document, start, 5, JsonScalarKind.False);
             case JsonTokenType.Null:
-                return new JsonScalar(document, start, 4, JsonScalarKind.Null, "null");
+                return new JsonScalar(document, start, 4, JsonScalarKind.Null);
             default:
                 throw new JsonSyntaxException(document.Locate(start), $"unexpected JSON token {reader.TokenType}");
+        }
+    }
+
+    /// <summary>
+    /// Property names repeat thousands of times in an export ("@odata.type", "settingDefinitionId"); one string per
+    /// distinct name keeps the tree small.
+    /// </summary>
+    private sealed class NameTable
+    {
+        private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+        public string Get(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 128)
+            {
+                return reader.GetString()!;
+            }
+
+            Span<char> chars = stackalloc char[128];
+            var count = Encoding.UTF8.GetChars(reader.ValueSpan, chars);
+            var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(chars[..count], out var existing))
+            {
+                return existing;
+            }
+
+            var name = new string(chars[..count]);
+            _names.Add(name);
+            return name;
         }
     }
 

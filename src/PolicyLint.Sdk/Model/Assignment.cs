@@ -39,7 +39,7 @@ public sealed record Assignment(
     public bool IsAllTarget => Kind is AssignmentTargetKind.AllDevices or AssignmentTargetKind.AllUsers;
 
     /// <summary>A stable key for the target: the group id when known, otherwise its name.</summary>
-    public string TargetKey => Kind switch
+    public string TargetKey { get; } = Kind switch
     {
         AssignmentTargetKind.AllDevices => "all-devices",
         AssignmentTargetKind.AllUsers => "all-users",

@@ -96,21 +96,43 @@ public static class AssignmentOverlap
     /// <summary>Some include target of <paramref name="a"/> meets <paramref name="b"/>'s includes and is not excluded by b.</summary>
     private static bool Targets(PolicySource a, PolicySource b)
     {
-        var bExcluded = b.Assignments.Where(x => x.IsExclusion).Select(x => x.TargetKey).ToHashSet(StringComparer.Ordinal);
-        var bIncluded = b.Assignments.Where(x => !x.IsExclusion).ToList();
-        foreach (var include in a.Assignments.Where(x => !x.IsExclusion))
+        // Assignment lists are short (a handful per policy): plain loops, no allocation.
+        foreach (var include in a.Assignments)
         {
-            foreach (var other in bIncluded)
+            if (include.IsExclusion)
             {
+                continue;
+            }
+
+            foreach (var other in b.Assignments)
+            {
+                if (other.IsExclusion)
+                {
+                    continue;
+                }
+
                 if (include.IsAllTarget || other.IsAllTarget)
                 {
                     return true;
                 }
 
-                if (include.TargetKey.Length > 0 && include.TargetKey == other.TargetKey && !bExcluded.Contains(include.TargetKey))
+                if (include.TargetKey.Length > 0 && include.TargetKey == other.TargetKey && !IsExcluded(b, include.TargetKey))
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsExcluded(PolicySource source, string targetKey)
+    {
+        foreach (var assignment in source.Assignments)
+        {
+            if (assignment.IsExclusion && assignment.TargetKey == targetKey)
+            {
+                return true;
             }
         }
 
