@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using PolicyLint.Gpo;
 using PolicyLint.Input;
 using PolicyLint.Intune;
 using PolicyLint.Model;
@@ -25,6 +26,9 @@ public sealed class LintEngine
     /// <summary>Every file reader PolicyLint has, in the order they are tried.</summary>
     public static IReadOnlyList<IPolicyFileReader> DefaultReaders { get; } =
     [
+        new RegistryPolReader(),
+        new GpoReportReader(),
+        new GpoBackupReader(),
         new IntuneJsonReader(IntuneJsonReader.DefaultObjectReaders),
     ];
 
