@@ -142,6 +142,15 @@ public static class XmlTree
         catch (XmlException ex)
         {
             var location = Locate(document, text, lineStarts, lineByteStarts, ex.LineNumber, ex.LinePosition);
+            var doctype = text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+            if (ex.LineNumber == 0 && doctype >= 0)
+            {
+                // The prohibited-DTD exception carries no position: point at the declaration itself.
+                var line = Array.BinarySearch(lineStarts, doctype);
+                line = line < 0 ? ~line - 1 : line;
+                location = Locate(document, text, lineStarts, lineByteStarts, line + 1, doctype - lineStarts[line] + 1);
+            }
+
             throw new XmlInputException(location, Describe(ex, text));
         }
 
