@@ -7,6 +7,8 @@ namespace PolicyLint.Gpo;
 /// Reads a Registry.pol on its own (a SYSVOL copy, or a file an admin pulled out of a GPO). Its links are unknown, so
 /// it is assumed to overlap everything. A registry.pol inside a Backup-GPO folder that has a gpreport.xml is read
 /// with that report instead (see <see cref="GpoReportReader"/>), unless the user names the .pol itself.
+/// LGPO.exe /parse text is deliberately not read: the reference (sections G, H, J) does not list it and the real corpus
+/// has no such export, while LGPO reads and writes this same Registry.pol format, which is read here.
 /// </summary>
 public sealed class RegistryPolReader : IPolicyFileReader
 {
