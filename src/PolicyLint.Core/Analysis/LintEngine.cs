@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Configuration;
+using PolicyLint.Gpo;
 using PolicyLint.Input;
 using PolicyLint.Intune;
 using PolicyLint.Model;
@@ -26,6 +27,9 @@ public sealed class LintEngine
     /// <summary>Every file reader PolicyLint has, in the order they are tried.</summary>
     public static IReadOnlyList<IPolicyFileReader> DefaultReaders { get; } =
     [
+        new RegistryPolReader(),
+        new GpoReportReader(),
+        new GpoBackupReader(),
         new IntuneJsonReader(IntuneJsonReader.DefaultObjectReaders),
     ];
 
@@ -222,6 +226,14 @@ public sealed class LintResult
 
     /// <summary>One effective policy per tenant (one in total unless .policylint.yml lists tenant folders).</summary>
     public IReadOnlyList<EffectivePolicy> Policies { get; }
+
+    /// <summary>The effective policy when the run holds one tenant (the usual case).</summary>
+    public EffectivePolicy Policy => Policies.Count switch
+    {
+        0 => EffectivePolicyResolver.Resolve([]),
+        1 => Policies[0],
+        _ => throw new InvalidOperationException("the run holds several tenants; use Policies"),
+    };
 
     /// <summary>Findings after configuration: levels applied, suppressed findings removed.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }

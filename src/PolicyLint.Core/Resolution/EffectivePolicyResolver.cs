@@ -64,7 +64,7 @@ public static class EffectivePolicyResolver
             while (j < ordered.Count && precedence[ordered[j]].CompareTo(precedence[ordered[i]]) == 0)
             {
                 var setting = ordered[j];
-                if (stronger.FindOverlapping(setting.Source) is { } hit)
+                if (stronger.FindOverlapping(setting) is { } hit)
                 {
                     var (winner, overlap) = hit;
                     result.Add(new Shadowing(setting, winner, overlap, PrecedenceRules.Explain(winner, setting, precedence[winner], precedence[setting])));
@@ -106,7 +106,7 @@ public static class EffectivePolicyResolver
                         continue;
                     }
 
-                    if (index.FindOverlapping(setting.Source) is { } hit)
+                    if (index.FindOverlapping(setting) is { } hit)
                     {
                         result.Add(new ValueConflict(hit.Setting, setting, hit.Overlap));
                         break;
@@ -139,7 +139,8 @@ public static class EffectivePolicyResolver
             var source = setting.Source;
             if (IsBroad(source))
             {
-                if (!_broad.Any(s => ReferenceEquals(s.Source, source)))
+                // One entry per source and scope: a GPO's two sections overlap differently (see AssignmentOverlap).
+                if (!_broad.Any(s => ReferenceEquals(s.Source, source) && s.Scope == setting.Scope))
                 {
                     _broad.Add(setting);
                 }
@@ -153,11 +154,12 @@ public static class EffectivePolicyResolver
             }
         }
 
-        public (PolicySetting Setting, OverlapKind Overlap)? FindOverlapping(PolicySource source)
+        public (PolicySetting Setting, OverlapKind Overlap)? FindOverlapping(PolicySetting setting)
         {
+            var source = setting.Source;
             foreach (var candidate in _broad)
             {
-                var overlap = AssignmentOverlap.Between(candidate.Source, source);
+                var overlap = AssignmentOverlap.Between(candidate, setting);
                 if (overlap != OverlapKind.None)
                 {
                     return (candidate, overlap);
@@ -169,7 +171,7 @@ public static class EffectivePolicyResolver
                 // A broad source meets any group target.
                 foreach (var candidate in _byTarget.Values)
                 {
-                    var overlap = AssignmentOverlap.Between(candidate.Source, source);
+                    var overlap = AssignmentOverlap.Between(candidate, setting);
                     if (overlap != OverlapKind.None)
                     {
                         return (candidate, overlap);
@@ -183,7 +185,7 @@ public static class EffectivePolicyResolver
             {
                 if (_byTarget.TryGetValue(assignment.TargetKey, out var candidate))
                 {
-                    var overlap = AssignmentOverlap.Between(candidate.Source, source);
+                    var overlap = AssignmentOverlap.Between(candidate, setting);
                     if (overlap != OverlapKind.None)
                     {
                         return (candidate, overlap);

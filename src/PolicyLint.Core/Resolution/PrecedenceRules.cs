@@ -69,6 +69,48 @@ public static class PrecedenceRules
             };
         }
 
+        if (winner.Source.IsGroupPolicy && loser.Source.IsGroupPolicy)
+        {
+            return ExplainLinks(winner.Source, loser.Source);
+        }
+
+        return "it has higher precedence";
+    }
+
+    /// <summary>The strongest enabled link of a GPO, or null when it has none (or its links are unknown).</summary>
+    public static GroupPolicyLink? StrongestLink(PolicySource source) =>
+        source.GroupPolicy?.Links.Where(l => l.Enabled).OrderByDescending(LinkRank).FirstOrDefault();
+
+    /// <summary>Why one GPO beats another, from their strongest links, in the terms GPMC shows.</summary>
+    public static string ExplainLinks(PolicySource winner, PolicySource loser)
+    {
+        var w = StrongestLink(winner);
+        var l = StrongestLink(loser);
+        if (w is null || l is null)
+        {
+            return "its GPO link has higher precedence (link order, SOM depth and enforcement)";
+        }
+
+        if (w.Enforced && !l.Enforced)
+        {
+            return $"its link to {w.SomPath} is enforced, and enforced links win over links that are not";
+        }
+
+        if (w.Enforced && l.Enforced && w.Depth != l.Depth)
+        {
+            return $"both links are enforced, and the enforced link higher up ({w.SomPath}) wins over {l.SomPath}";
+        }
+
+        if (w.Depth != l.Depth)
+        {
+            return $"it is linked to {w.SomPath}, below {l.SomPath}: Group Policy applies the deeper OU later, so it wins";
+        }
+
+        if (w.LinkOrder is { } wo && l.LinkOrder is { } lo && wo != lo)
+        {
+            return $"its link order is {wo} against {lo} at the same level, and the lower link order wins";
+        }
+
         return "its GPO link has higher precedence (link order, SOM depth and enforcement)";
     }
 }

@@ -15,6 +15,21 @@ public enum OverlapKind
 /// <summary>Whether two policy sources can reach the same device, judged from their exported assignments.</summary>
 public static class AssignmentOverlap
 {
+    /// <summary>
+    /// Overlap of two settings: as <see cref="Between(PolicySource, PolicySource)"/>, except that a GPO's User
+    /// Configuration follows the user's OU and Computer Configuration the computer's. A user from one OU signs in on
+    /// a computer from another, so between scopes of linked GPOs SOM paths cannot rule overlap out: it is assumed.
+    /// </summary>
+    public static OverlapKind Between(PolicySetting first, PolicySetting second)
+    {
+        if (first.Scope == second.Scope || !first.Source.IsGroupPolicy || !second.Source.IsGroupPolicy)
+        {
+            return Between(first.Source, second.Source);
+        }
+
+        return Reaches(first.Source) && Reaches(second.Source) ? OverlapKind.Assumed : OverlapKind.None;
+    }
+
     public static OverlapKind Between(PolicySource first, PolicySource second)
     {
         if (ReferenceEquals(first, second))
@@ -89,6 +104,10 @@ public static class AssignmentOverlap
 
         return info.Links.Where(l => l.Enabled).Select(l => l.SomPath.TrimEnd('/').ToLowerInvariant()).ToList();
     }
+
+    /// <summary>The GPO can reach someone: it is assigned, and linked somewhere enabled (or its links are unknown).</summary>
+    private static bool Reaches(PolicySource source) =>
+        source.AssignmentState != AssignmentState.Unassigned && LinkedSoms(source) is null or { Count: > 0 };
 
     public static bool IsAtOrBelow(string som, string ancestor) =>
         som == ancestor || som.StartsWith(ancestor + "/", StringComparison.Ordinal);

@@ -35,14 +35,24 @@ public sealed class SarifReportWriterTests
 
         var results = run.GetProperty("results").EnumerateArray().ToList();
         Assert.NotEmpty(results);
+        Assert.Contains(results, r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").TryGetProperty("byteOffset", out _));
         foreach (var result in results)
         {
             var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
             var uri = location.GetProperty("artifactLocation").GetProperty("uri").GetString()!;
             Assert.StartsWith("samples/", uri, StringComparison.Ordinal);
             Assert.DoesNotContain(" ", uri, StringComparison.Ordinal);
-            Assert.True(location.GetProperty("region").GetProperty("startLine").GetInt32() > 0);
-            Assert.True(location.GetProperty("region").GetProperty("startColumn").GetInt32() > 0);
+            var region = location.GetProperty("region");
+            if (uri.EndsWith(".pol", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.True(region.GetProperty("byteOffset").GetInt32() >= 8, "a Registry.pol finding points past the PReg header");
+                Assert.True(region.GetProperty("byteLength").GetInt32() > 0);
+            }
+            else
+            {
+                Assert.True(region.GetProperty("startLine").GetInt32() > 0);
+                Assert.True(region.GetProperty("startColumn").GetInt32() > 0);
+            }
             Assert.Equal(rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString(), result.GetProperty("ruleId").GetString());
             Assert.EndsWith(".", result.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
         }
