@@ -54,6 +54,7 @@ public sealed class LintEngine
     /// <summary>Runs the rules over what was read (also used by callers that read inputs themselves, such as a tenant pull).</summary>
     public LintResult Analyze(List<ReadResult> results, List<string>? missing = null)
     {
+        ExportSet.Reconcile(results);
         var sources = results.SelectMany(r => r.Sources).ToList();
         var policy = EffectivePolicyResolver.Resolve(sources);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
