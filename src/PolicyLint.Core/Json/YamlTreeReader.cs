@@ -152,7 +152,7 @@ public static partial class YamlTreeReader
             var offset = Offset(scalar.Start);
             var length = Math.Max(Offset(scalar.End) - offset, 0);
             var value = scalar.Value;
-            if (scalar.Style != ScalarStyle.Plain || scalar.Tag.Value == "tag:yaml.org,2002:str")
+            if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == "tag:yaml.org,2002:str"))
             {
                 return new JsonScalar(_document, offset, length, JsonScalarKind.String, value);
             }
