@@ -12,6 +12,45 @@ namespace PolicyLint.Intune;
 /// </summary>
 public static class IntunePropertyValues
 {
+    /// <summary>Properties of deviceConfiguration and deviceEnrollmentConfiguration objects that are metadata, never a setting.</summary>
+    private static readonly HashSet<string> Metadata = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "id", "displayName", "description", "version", "createdDateTime", "lastModifiedDateTime", "roleScopeTagIds",
+        "supportsScopeTags", "deviceManagementApplicabilityRuleOsEdition", "deviceManagementApplicabilityRuleOsVersion",
+        "deviceManagementApplicabilityRuleDeviceMode", "assignments", "priority", "deviceEnrollmentConfigurationType",
+    };
+
+    /// <summary>
+    /// Reads every scalar property of an object whose properties are settings (Identity Protection profile, tenant-wide
+    /// enrollment policy) in device scope. A property the catalogue does not map is noted when it holds a value.
+    /// </summary>
+    public static void ReadProperties(JsonObject obj, PolicySource source, IntuneReadContext context, Func<string, CspNode?> nodeOf, bool identityProtection)
+    {
+        foreach (var property in obj.Properties)
+        {
+            if (property.Value is not JsonScalar scalar || IsMetadata(property.Name))
+            {
+                continue;
+            }
+
+            if (nodeOf(property.Name) is not { } node)
+            {
+                if (scalar is { Kind: not JsonScalarKind.Null, Text: not ("0" or "notConfigured") })
+                {
+                    context.Note(scalar, $"{source.Kind.DisplayName()} property '{property.Name}' has no PassportForWork node in the catalogue; it was not linted");
+                }
+
+                continue;
+            }
+
+            Add(source, node, PolicyScope.Device, property.Name, property.NameLocation, scalar, identityProtection && node.Names.IdentityProtectionInverted);
+        }
+    }
+
+    /// <summary>Metadata properties, OData annotations (<c>x@odata.type</c>) and action links (<c>#microsoft.graph.assign</c>).</summary>
+    private static bool IsMetadata(string property) =>
+        Metadata.Contains(property) || property.Contains('@', StringComparison.Ordinal) || property.StartsWith('#');
+
     /// <summary>The value as a CSP value, or null when the property is not set (null, "notConfigured").</summary>
     public static NodeValues.Conversion? Convert(CspNode node, JsonNode value, bool inverted = false)
     {
