@@ -62,10 +62,21 @@ public sealed class LintEngine
     /// </summary>
     public LintResult Analyze(List<ReadResult> results, string workingDirectory, PolicyLintConfig config, List<string>? missing = null)
     {
-        var policies = results.SelectMany(r => r.Sources)
-            .GroupBy(s => config.TenantOf(Path.GetFullPath(s.FilePath, workingDirectory)), StringComparer.Ordinal)
+        // A tenant's files are read together: the same object exported twice is read once, group names are shared.
+        var tenants = results
+            .GroupBy(r => config.TenantOf(Path.GetFullPath(r.FilePath, workingDirectory)), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => EffectivePolicyResolver.Resolve(g.ToList()))
+            .Select(g => g.ToList())
+            .ToList();
+        foreach (var tenant in tenants)
+        {
+            ExportSet.Reconcile(tenant);
+        }
+
+        var policies = tenants
+            .Select(t => t.SelectMany(r => r.Sources).ToList())
+            .Where(sources => sources.Count > 0)
+            .Select(EffectivePolicyResolver.Resolve)
             .ToList();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var problem in results.SelectMany(r => r.Problems).Where(p => p.Severity == ProblemSeverity.Error))

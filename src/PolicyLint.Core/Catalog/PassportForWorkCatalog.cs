@@ -125,7 +125,9 @@ public static class PassportForWorkCatalog
 
     public static readonly CspNode EnableEssWithSupportedPeripherals = Node("PassportForWork/Biometrics/EnableESSwithSupportedPeripherals", "Enable ESS with Supported Peripherals", CspDataType.Integer, @default: "1",
         minOs: "10.0.22621", allowed: new Dictionary<long, string> { [0] = "ESS with peripheral sensors allowed", [1] = "ESS, peripheral sensors blocked" },
-        names: new() { SettingsCatalogDeviceId = ScDevice + "biometrics_enableesswithsupportedperipherals", EnrollmentProperty = "enhancedSignInSecurity",
+        // Not mapped from the tenant-wide policy's enhancedSignInSecurity: that Int32's values are not documented, and its
+        // default (0) is not this node's 0 ("peripheral sensors allowed"), so reading it here would invent a value.
+        names: new() { SettingsCatalogDeviceId = ScDevice + "biometrics_enableesswithsupportedperipherals",
             GpoPolicyName = "Enable ESS with Supported Peripherals" });
 
     public static readonly CspNode UseSecurityKeyForSignin = Node("PassportForWork/SecurityKey/UseSecurityKeyForSignin", "Use Security Key For Signin", CspDataType.Integer, @default: "0",

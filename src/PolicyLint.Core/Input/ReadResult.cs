@@ -13,6 +13,9 @@ public sealed class ReadResult
 
     public List<ReadProblem> Problems { get; } = [];
 
+    /// <summary>Entra group names by group id, from group objects or migration tables in the file (used to name assignment targets).</summary>
+    public Dictionary<string, string> GroupNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Which format read the file (e.g. "Settings Catalog JSON"), when one did.</summary>
     public string? Format { get; set; }
 

@@ -6,11 +6,12 @@ namespace PolicyLint.Intune;
 /// <summary>
 /// Reads <c>assignments</c> as Graph, IntuneManagement and IntuneCD write them: each item has a <c>target</c> whose
 /// <c>@odata.type</c> names the kind, a groupId (or IntuneCD's groupName), and an optional assignment filter.
-/// No <c>assignments</c> property means unknown; an empty array means unassigned.
+/// No <c>assignments</c> property means unknown; an empty array means unassigned. A target of a kind not read here
+/// (a Configuration Manager collection, a newer target type) is noted, and then overlap with the source is assumed.
 /// </summary>
 public static class AssignmentReader
 {
-    public static void Read(JsonObject policy, PolicySource source)
+    public static void Read(JsonObject policy, PolicySource source, IntuneReadContext context)
     {
         if (policy["assignments"] is not JsonArray items)
         {
@@ -19,12 +20,15 @@ public static class AssignmentReader
         }
 
         source.AssignmentState = AssignmentState.Unassigned;
+        var unread = false;
         foreach (var item in items.Items.OfType<JsonObject>())
         {
             var target = item.GetObject("target") ?? item;
             var kind = KindOf(target.ODataType);
             if (kind is null)
             {
+                context.Note(target, $"assignment target of type '{target.ODataType ?? "(none)"}' is not read; overlap with {source.Describe()} is assumed");
+                unread = true;
                 continue;
             }
 
@@ -41,6 +45,11 @@ public static class AssignmentReader
                 FilterId: target.GetString("deviceAndAppManagementAssignmentFilterId"),
                 FilterMode: filterType,
                 Location: target.Location));
+        }
+
+        if (unread)
+        {
+            source.AssignmentState = AssignmentState.Unknown;
         }
     }
 

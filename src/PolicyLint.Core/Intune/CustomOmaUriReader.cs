@@ -23,7 +23,7 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
             ReadRow(row, source, context);
         }
 
-        AssignmentReader.Read(obj, source);
+        AssignmentReader.Read(obj, source, context);
         return source;
     }
 

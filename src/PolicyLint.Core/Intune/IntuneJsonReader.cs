@@ -5,9 +5,11 @@ using PolicyLint.Model;
 namespace PolicyLint.Intune;
 
 /// <summary>
-/// Reads any JSON file holding Intune objects: one object, a <c>value</c> array of a Graph list call, a plain array,
-/// a whole file that is one JSON string (double-encoded), and wrappers that carry the object as JSON text (CIPP's
-/// <c>JSON</c> / <c>RAWJson</c>). Each object found is offered to the object readers in order.
+/// Reads any JSON or YAML file holding Intune objects: one object, a <c>value</c> array of a Graph list call, a plain
+/// array, a whole file that is one JSON string (double-encoded), and wrappers that carry the object as JSON text (CIPP's
+/// <c>JSON</c> / <c>RAWJson</c>). YAML is IntuneCD's other output format, with the same objects. Each object found is
+/// offered to the object readers in order; Entra group objects and IntuneManagement's migration table are kept as
+/// group names for assignment targets.
 /// </summary>
 public sealed class IntuneJsonReader : IPolicyFileReader
 {
@@ -22,14 +24,20 @@ public sealed class IntuneJsonReader : IPolicyFileReader
     [
         new SettingsCatalogReader(),
         new CustomOmaUriReader(),
+        new IdentityProtectionReader(),
+        new IntentReader(),
+        new EnrollmentWhfbReader(),
     ];
 
     public string FormatName => "Intune JSON export";
 
+    public const string YamlFormatName = "Intune YAML export";
+
     public ReadResult? TryRead(InputFile file)
     {
         var kind = TextDecoding.Decode(file.Bytes, out var utf8, out _);
-        if (kind != ContentKind.Text || !StartsLikeJson(utf8))
+        var yaml = IsYamlFile(file.FullPath);
+        if (kind != ContentKind.Text || (!yaml && !StartsLikeJson(utf8)))
         {
             return null;
         }
@@ -38,25 +46,32 @@ public sealed class IntuneJsonReader : IPolicyFileReader
         JsonNode root;
         try
         {
-            root = JsonTreeReader.Parse(document);
+            root = yaml ? YamlTreeReader.Parse(document) : JsonTreeReader.Parse(document);
         }
         catch (JsonSyntaxException ex)
         {
-            return ReadResult.Failed(ex.Location, ex.Message);
+            var failed = ReadResult.Failed(ex.Location, ex.Message);
+            failed.Format = yaml ? YamlFormatName : FormatName;
+            return failed;
         }
 
-        var result = new ReadResult(file.DisplayPath) { Format = FormatName };
+        var result = new ReadResult(file.DisplayPath) { Format = yaml ? YamlFormatName : FormatName };
         var context = new IntuneReadContext(file, result);
         var claimed = Walk(root, context, depth: 0);
         if (result.Sources.Count == 0 && !result.HasErrors)
         {
-            result.SkipReason = claimed
-                ? "an Intune export with no Windows Hello for Business setting"
-                : "JSON, but not an Intune policy export this tool reads";
+            result.SkipReason = result.GroupNames.Count > 0
+                ? $"a list of {result.GroupNames.Count} Entra group(s), used to name assignment targets"
+                : claimed
+                    ? "an Intune export with no Windows Hello for Business setting"
+                    : $"{(yaml ? "YAML" : "JSON")}, but not an Intune policy export this tool reads";
         }
 
         return result;
     }
+
+    private static bool IsYamlFile(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     private static bool StartsLikeJson(byte[] utf8)
     {
@@ -121,6 +136,11 @@ public sealed class IntuneJsonReader : IPolicyFileReader
             return true;
         }
 
+        if (GroupDirectory.TryRead(obj, context.Result))
+        {
+            return true;
+        }
+
         if (obj["value"] is JsonArray list)
         {
             return Walk(list, context, depth + 1);
@@ -137,9 +157,9 @@ public sealed class IntuneJsonReader : IPolicyFileReader
             }
         }
 
-        if (obj.ODataType is { } type && type.StartsWith("#microsoft.graph.", StringComparison.OrdinalIgnoreCase) && depth == 0)
+        if (obj.ODataType is { } type && type.StartsWith("#microsoft.graph.", StringComparison.OrdinalIgnoreCase))
         {
-            context.Note(obj, $"skipped an object of type {type}: not a Windows Hello for Business policy type");
+            context.Note(obj, $"skipped '{context.NameOf(obj)}', an object of type {type}: not a Windows Hello for Business policy type PolicyLint reads");
         }
 
         return false;
@@ -162,7 +182,8 @@ public sealed class IntuneJsonReader : IPolicyFileReader
     }
 
     /// <summary>Sources that are about WHfB by their kind, even when every setting is "not configured".</summary>
-    private static bool IsWhfbByKind(PolicySource source) => source.Kind is SourceKind.IdentityProtection or SourceKind.TenantWideEnrollment;
+    private static bool IsWhfbByKind(PolicySource source) =>
+        source.Kind is SourceKind.IdentityProtection or SourceKind.TenantWideEnrollment or SourceKind.AccountProtectionPreview;
 
     private static bool LooksLikeJsonText(string text)
     {

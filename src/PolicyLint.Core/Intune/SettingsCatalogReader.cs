@@ -24,12 +24,13 @@ public sealed class SettingsCatalogReader : IIntuneObjectReader
 
         var template = obj.GetObject("templateReference");
         var family = template?.GetString("templateFamily");
-        var source = new PolicySource(KindOf(family), context.NameOf(obj), context.NameLocationOf(obj))
+        var templateName = template?.GetString("templateDisplayName");
+        var source = new PolicySource(KindOf(family, templateName), context.NameOf(obj), context.NameLocationOf(obj))
         {
             Id = obj.GetString("id"),
             TemplateId = template?.GetString("templateId"),
             TemplateFamily = family,
-            TemplateDisplayName = template?.GetString("templateDisplayName"),
+            TemplateDisplayName = templateName,
         };
         foreach (var item in settings?.Items.OfType<JsonObject>() ?? [])
         {
@@ -39,13 +40,18 @@ public sealed class SettingsCatalogReader : IIntuneObjectReader
             }
         }
 
-        AssignmentReader.Read(obj, source);
+        AssignmentReader.Read(obj, source, context);
         return source;
     }
 
-    /// <summary>Template families that make a configurationPolicy something other than a plain Settings Catalog profile.</summary>
-    public static SourceKind KindOf(string? templateFamily) => templateFamily?.ToLowerInvariant() switch
+    /// <summary>
+    /// Template families that make a configurationPolicy something other than a plain Settings Catalog profile. An
+    /// Account Protection policy whose template is named "... (Preview)" is the retired preview template.
+    /// </summary>
+    public static SourceKind KindOf(string? templateFamily, string? templateDisplayName = null) => templateFamily?.ToLowerInvariant() switch
     {
+        "endpointsecurityaccountprotection" when templateDisplayName?.Contains("(Preview)", StringComparison.OrdinalIgnoreCase) == true
+            => SourceKind.AccountProtectionPreview,
         "endpointsecurityaccountprotection" => SourceKind.AccountProtection,
         "baseline" or "securitybaseline" => SourceKind.SecurityBaseline,
         _ => SourceKind.SettingsCatalog,

@@ -132,6 +132,14 @@ public sealed class JsonScalar : JsonNode
         Kind = kind;
     }
 
+    /// <summary>A scalar whose text is already known (values read from YAML, which is not JSON-escaped).</summary>
+    internal JsonScalar(SourceDocument document, int offset, int length, JsonScalarKind kind, string text)
+        : base(document, offset, length)
+    {
+        Kind = kind;
+        _text = text;
+    }
+
     public JsonScalarKind Kind { get; }
 
     /// <summary>

@@ -66,6 +66,31 @@ public sealed class PolicySource
         AssignmentState = AssignmentState.Assigned;
     }
 
+    /// <summary>
+    /// Completes group targets from a directory of the export set: a name for a target that carries only an id, an id
+    /// for one that carries only a name. Targets that carry both, or that the directory does not know, stay as read.
+    /// </summary>
+    public void NameGroups(Func<string, string?> nameOfId, Func<string, string?> idOfName)
+    {
+        for (var i = 0; i < _assignments.Count; i++)
+        {
+            var assignment = _assignments[i];
+            if (assignment.Kind is not (AssignmentTargetKind.Group or AssignmentTargetKind.ExcludedGroup))
+            {
+                continue;
+            }
+
+            if (assignment.GroupName is null && assignment.GroupId is { } id && nameOfId(id) is { } name)
+            {
+                _assignments[i] = assignment with { GroupName = name };
+            }
+            else if (assignment.GroupId is null && assignment.GroupName is { } known && idOfName(known) is { } found)
+            {
+                _assignments[i] = assignment with { GroupId = found };
+            }
+        }
+    }
+
     /// <summary>Short label for messages: <c>Settings Catalog profile 'WHfB baseline'</c>.</summary>
     public string Describe() => $"{Kind.DisplayName()} '{DisplayName}'";
 

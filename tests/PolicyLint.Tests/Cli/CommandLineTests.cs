@@ -30,7 +30,8 @@ public sealed class CommandLineTests
         var (exit, console) = TestConsole.Run(RepoPaths.Root, "lint", "samples/clean");
 
         Assert.Equal(0, exit);
-        Assert.Equal("0 errors, 0 warnings, 0 notes in 2 files", console.StdOut.Trim());
+        var files = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "clean")).Length;
+        Assert.Equal($"0 errors, 0 warnings, 0 notes in {files} files", console.StdOut.Trim());
     }
 
     [Theory]

@@ -12,8 +12,8 @@ public sealed class PolicyLintConfigTests
     public void Tenant_folders_keep_policies_of_different_tenants_from_overlapping()
     {
         using var temp = new TempDirectory();
-        temp.Write("contoso/cert.json", SettingsCatalog("Cert", Choice("usecertificateforonpremauth", "true")));
-        temp.Write("fabrikam/cloud.json", SettingsCatalog("Cloud", Choice("usecloudtrustforonpremauth", "true")));
+        temp.Write("contoso/cert.json", SettingsCatalog("Cert", Choice("usecertificateforonpremauth", "true"), id: "c0ffee00-0000-0000-0000-000000000001"));
+        temp.Write("fabrikam/cloud.json", SettingsCatalog("Cloud", Choice("usecloudtrustforonpremauth", "true"), id: "c0ffee00-0000-0000-0000-000000000002"));
 
         var together = TestConsole.Run(temp.Path, "lint", ".");
         temp.Write(".policylint.yml", "tenants:\n  - contoso\n  - fabrikam\n");

@@ -10,6 +10,8 @@ public sealed class SampleTests
     {
         { "intune", ["PL3001", "PL4001", "PL4003"] },
         { "clean", [] },
+        { "gpo", ["PL2002", "PL2002", "PL2003", "PL2006", "PL3002"] },
+        { "intune-forms", ["PL1001", "PL1002", "PL1004", "PL1005"] },
     };
 
     [Theory]

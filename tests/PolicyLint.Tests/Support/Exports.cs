@@ -66,4 +66,49 @@ public static class Exports
     public static string GroupAssignment(string groupId) => $$"""
         [ { "target": { "@odata.type": "#microsoft.graph.groupAssignmentTarget", "groupId": "{{groupId}}", "deviceAndAppManagementAssignmentFilterType": "none" } } ]
         """;
+
+    /// <summary>An Identity Protection profile with the given properties (already-formatted JSON members).</summary>
+    public static string IdentityProtection(string name, string properties, string assignments = "", string id = "33333333-0000-0000-0000-000000000003") => $$"""
+        {
+          "@odata.type": "#microsoft.graph.windowsIdentityProtectionConfiguration",
+          "id": "{{id}}",
+          "displayName": "{{name}}",
+        {{properties}}{{(assignments.Length > 0 ? ",\n  \"assignments\": " + assignments : string.Empty)}}
+        }
+        """;
+
+    /// <summary>An Account protection (Preview) intent whose settings are (property, valueJson text) pairs.</summary>
+    public static string PreviewIntent(string name, string settings, string assignments = "", string templateId = "0f2b5d70-d4e9-4156-8c16-1397eb6c54a5") => $$"""
+        {
+          "@odata.type": "#microsoft.graph.deviceManagementIntent",
+          "id": "44444444-0000-0000-0000-000000000004",
+          "displayName": "{{name}}",
+          "templateId": "{{templateId}}",
+          "settings": [
+        {{settings}}
+          ]{{(assignments.Length > 0 ? ",\n  \"assignments\": " + assignments : string.Empty)}}
+        }
+        """;
+
+    /// <summary>One intent setting: <c>valueJson</c> is written as given (it is already JSON string syntax).</summary>
+    public static string IntentSetting(string property, string valueJson) => $$"""
+            { "@odata.type": "#microsoft.graph.deviceManagementStringSettingInstance",
+              "definitionId": "deviceConfiguration--windowsIdentityProtectionConfiguration_{{property}}",
+              "valueJson": {{valueJson}} }
+        """;
+
+    public static string TenantWide(string state, string more = "") => $$"""
+        {
+          "@odata.type": "#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration",
+          "id": "55555555-0000-0000-0000-000000000005_DefaultWindowsHelloForBusiness",
+          "displayName": "All users and all devices",
+          "priority": 0,
+          "state": {{state}},
+          "pinMinimumLength": 6{{more}}
+        }
+        """;
+
+    public static string AllDevices() => """
+        [ { "target": { "@odata.type": "#microsoft.graph.allDevicesAssignmentTarget" } } ]
+        """;
 }

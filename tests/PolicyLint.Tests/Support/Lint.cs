@@ -34,6 +34,13 @@ public static class Lint
 
     public static string Message(this Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
 
+    /// <summary><c>path(line,col)</c> of a diagnostic, as the text writer prints it.</summary>
+    public static string Where(this Diagnostic diagnostic)
+    {
+        var finding = FindingView.From(diagnostic);
+        return new FindingLocation(finding.FilePath, finding.Line, finding.Column, finding.ByteOffset, finding.ByteLength).ToString();
+    }
+
     /// <summary>Asserts that the rule fired exactly at the marked spots of the file, and nowhere else.</summary>
     public static void AssertFindingsAtMarks(this LintResult result, string ruleId, string fileName, MarkedExport export)
     {
@@ -49,3 +56,4 @@ public static class Lint
             + string.Join("\n", result.Diagnostics.Select(d => $"{d.Location.GetLineSpan()} {d.Id} {d.Message()}")));
     }
 }
+

@@ -1,0 +1,32 @@
+using PolicyLint.Model;
+using PolicyLint.Resolution;
+
+namespace PolicyLint.Rules;
+
+/// <summary>Wording shared by the rules about profile types: whom a source reaches, what it configures.</summary>
+internal static class Reach
+{
+    /// <summary>"assigned to All devices, group WHfB Pilot", or why the reach is unknown.</summary>
+    public static string Describe(PolicySource source) => source.AssignmentState switch
+    {
+        AssignmentState.Unassigned => "not assigned",
+        AssignmentState.Unknown => "assignments not in the export",
+        _ => "assigned to " + string.Join(", ", source.Assignments.Select(a => a.Describe())),
+    };
+
+    /// <summary>The Windows Hello for Business settings of a source that take effect (known node, usable value).</summary>
+    public static IEnumerable<PolicySetting> WhfbSettings(PolicySource source) =>
+        source.Settings.Where(s => s.Node is { IsPassportForWork: true } && EffectivePolicyResolver.Participates(s));
+
+    /// <summary>"4 Windows Hello for Business settings", or "settings" when the profile sets none.</summary>
+    public static string SettingCount(PolicySource source)
+    {
+        var count = WhfbSettings(source).Count();
+        return count switch
+        {
+            0 => "settings",
+            1 => "1 Windows Hello for Business setting",
+            _ => $"{count} Windows Hello for Business settings",
+        };
+    }
+}

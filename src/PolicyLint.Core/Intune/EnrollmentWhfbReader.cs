@@ -1,0 +1,36 @@
+using PolicyLint.Catalog;
+using PolicyLint.Json;
+using PolicyLint.Model;
+
+namespace PolicyLint.Intune;
+
+/// <summary>
+/// Reads the tenant-wide Windows Hello for Business enrollment policy (deviceEnrollmentWindowsHelloForBusinessConfiguration,
+/// reference section E). It acts only when a device enrolls; the resolver ranks it below every targeted policy.
+/// With <c>state</c> notConfigured the policy configures nothing: Intune leaves WHfB to the device and the other
+/// properties are not delivered, so none of them is read.
+/// </summary>
+public sealed class EnrollmentWhfbReader : IIntuneObjectReader
+{
+    public const string ODataType = "#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration";
+
+    public PolicySource? TryRead(JsonObject obj, IntuneReadContext context)
+    {
+        var isEnrollment = string.Equals(obj.ODataType, ODataType, StringComparison.OrdinalIgnoreCase)
+            || (obj.ODataType is null && string.Equals(obj.GetString("deviceEnrollmentConfigurationType"), "windowsHelloForBusiness", StringComparison.OrdinalIgnoreCase));
+        if (!isEnrollment)
+        {
+            return null;
+        }
+
+        var source = new PolicySource(SourceKind.TenantWideEnrollment, context.NameOf(obj), context.NameLocationOf(obj)) { Id = obj.GetString("id") };
+        // With state notConfigured nothing is delivered at enrollment, so no property is read.
+        if (obj.Property("state") is { } state && IntunePropertyValues.Convert(PassportForWorkCatalog.UsePassportForWork, state.Value) is not null)
+        {
+            IntunePropertyValues.ReadProperties(obj, source, context, PassportForWorkCatalog.FindByEnrollmentProperty, identityProtection: false);
+        }
+
+        AssignmentReader.Read(obj, source, context);
+        return source;
+    }
+}

@@ -1,0 +1,75 @@
+using PolicyLint.Input;
+using PolicyLint.Json;
+using PolicyLint.Model;
+
+namespace PolicyLint.Intune;
+
+/// <summary>
+/// Entra group names that exports carry next to the policies: Graph group objects (IntuneManagement writes one file
+/// per group, a Graph list call returns them in <c>value</c>) and IntuneManagement's <c>MigrationTable.json</c>
+/// (<c>{"TenantId": ..., "Objects": [{"Id", "DisplayName", "Type"}]}</c>). After all files of a run are read, they
+/// name the assignment targets that only carry an id, and give an id to those that only carry a name (IntuneCD).
+/// </summary>
+public static class GroupDirectory
+{
+    /// <summary>Collects the group names of a group object or migration table; false when the object is neither.</summary>
+    public static bool TryRead(JsonObject obj, ReadResult result)
+    {
+        if (IsGroup(obj))
+        {
+            if (obj.GetString("id") is { } id && obj.GetString("displayName") is { } name)
+            {
+                result.GroupNames[id] = name;
+            }
+
+            return true;
+        }
+
+        if (obj.GetArray("Objects") is { } objects && obj.Has("TenantId"))
+        {
+            foreach (var entry in objects.Items.OfType<JsonObject>())
+            {
+                var type = entry.GetString("Type") ?? entry.GetString("@odata.type") ?? string.Empty;
+                if (type.Contains("group", StringComparison.OrdinalIgnoreCase)
+                    && entry.GetString("Id") is { } id && entry.GetString("DisplayName") is { } name)
+                {
+                    result.GroupNames[id] = name;
+                }
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsGroup(JsonObject obj) =>
+        string.Equals(obj.ODataType, "#microsoft.graph.group", StringComparison.OrdinalIgnoreCase)
+        || (obj.ODataType is null && obj.Has("id") && obj.Has("displayName") && (obj.Has("securityEnabled") || obj.Has("groupTypes")));
+
+    /// <summary>Names the group targets of every Intune source from the names all files carried.</summary>
+    public static void NameTargets(IEnumerable<ReadResult> results)
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, name) in results.SelectMany(r => r.GroupNames))
+        {
+            names.TryAdd(id, name);
+        }
+
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        // A name maps back to an id only when one group has it.
+        var ids = names.GroupBy(n => n.Value, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single().Key, StringComparer.OrdinalIgnoreCase);
+        foreach (var source in results.SelectMany(r => r.Sources).Where(s => s.Kind.IsIntune()))
+        {
+            source.NameGroups(
+                id => names.GetValueOrDefault(id),
+                name => ids.GetValueOrDefault(name));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using PolicyLint.Catalog;
+using PolicyLint.Json;
+using PolicyLint.Model;
+
+namespace PolicyLint.Intune;
+
+/// <summary>
+/// Reads the deprecated Identity Protection device configuration profile (windowsIdentityProtectionConfiguration):
+/// each WHfB property maps to its CSP node through the catalogue (reference section C). Settings are read in device
+/// scope: which root Intune writes for a user-targeted assignment is not documented.
+/// </summary>
+public sealed class IdentityProtectionReader : IIntuneObjectReader
+{
+    public const string ODataType = "#microsoft.graph.windowsIdentityProtectionConfiguration";
+
+    public PolicySource? TryRead(JsonObject obj, IntuneReadContext context)
+    {
+        if (!string.Equals(obj.ODataType, ODataType, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var source = new PolicySource(SourceKind.IdentityProtection, context.NameOf(obj), context.NameLocationOf(obj)) { Id = obj.GetString("id") };
+        IntunePropertyValues.ReadProperties(obj, source, context, PassportForWorkCatalog.FindByIdentityProtectionProperty, identityProtection: true);
+        AssignmentReader.Read(obj, source, context);
+        return source;
+    }
+}

@@ -1,0 +1,15 @@
+using PolicyLint.Tests.Support;
+
+namespace PolicyLint.Tests.Corpus;
+
+/// <summary>A fact over ../shared/corpus/real, skipped with a message when the corpus is not beside the checkout.</summary>
+public sealed class CorpusFactAttribute : FactAttribute
+{
+    public CorpusFactAttribute()
+    {
+        if (CorpusTests.CorpusRoot is null)
+        {
+            Skip = "../shared/corpus/real is not beside the checkout: the real-export corpus tests need it";
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using PolicyLint.Analysis;
+using PolicyLint.Tests.Support;
+using static PolicyLint.Tests.Support.Exports;
+
+namespace PolicyLint.Tests.Rules;
+
+public sealed class PL1001_IdentityProtectionProfileDeprecatedTests
+{
+    [Fact]
+    public void Fires_at_the_name_of_an_assigned_identity_protection_profile()
+    {
+        using var temp = new TempDirectory();
+        var profile = """
+            {
+              "@odata.type": "#microsoft.graph.windowsIdentityProtectionConfiguration",
+              "id": "33333333-0000-0000-0000-000000000003",
+              "displayName": [|"WHfB legacy"|],
+              "windowsHelloForBusinessBlocked": false,
+              "pinMinimumLength": 6,
+              "assignments": [ { "target": { "@odata.type": "#microsoft.graph.groupAssignmentTarget", "groupId": "aaaa0000-0000-0000-0000-000000000001" } } ]
+            }
+            """;
+
+        var (result, files) = Lint.Marked(temp, ("ip.json", profile));
+
+        result.AssertFindingsAtMarks(RuleIds.IdentityProtectionProfileDeprecated, "ip.json", files["ip.json"]);
+        var message = Assert.Single(result.Findings(RuleIds.IdentityProtectionProfileDeprecated)).Message;
+        Assert.Contains("Identity Protection profile 'WHfB legacy' (assigned to group aaaa0000-0000-0000-0000-000000000001)", message, StringComparison.Ordinal);
+        Assert.Contains("recreate its 2 Windows Hello for Business settings", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fires_when_the_assignments_are_not_in_the_export()
+    {
+        using var temp = new TempDirectory();
+
+        var (result, _) = Lint.Marked(temp, ("ip.json", IdentityProtection("WHfB legacy", "  \"pinMinimumLength\": 6")));
+
+        Assert.Contains("(assignments not in the export)", Assert.Single(result.Findings(RuleIds.IdentityProtectionProfileDeprecated)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Does_not_fire_for_an_unassigned_profile_or_a_current_profile()
+    {
+        using var temp = new TempDirectory();
+        var unassigned = IdentityProtection("WHfB legacy", "  \"pinMinimumLength\": 6", assignments: "[]");
+        var current = SettingsCatalog("WHfB", Choice("usepassportforwork", "true"), AllDevices());
+
+        var (result, _) = Lint.Marked(temp, ("ip.json", unassigned), ("sc.json", current));
+
+        Assert.Empty(result.Findings(RuleIds.IdentityProtectionProfileDeprecated));
+    }
+}
