@@ -30,7 +30,7 @@ public sealed class PL4003_UnknownPassportForWorkNode : PolicyAnalyzer
         }
 
         var suggestion = Suggest(setting);
-        var hint = suggestion is null ? "; check the name against the PassportForWork CSP reference" : $"; did you mean '{suggestion}'";
+        var hint = suggestion is null ? "; check the name against the PassportForWork CSP reference" : $"; did you mean '{suggestion}' (the closest real node)";
         context.Report(Rule, setting.NameLocation, setting.Source, setting.WrittenName, null, setting.WrittenName, hint);
     }
 

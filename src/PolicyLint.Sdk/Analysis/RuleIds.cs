@@ -23,6 +23,6 @@ public static class RuleIds
     public const string CloudTrustInUserScope = "PL3002";
 
     public const string TenantIdPlaceholder = "PL4001";
-    public const string ValueOutOfRange = "PL4002";
+    public const string InvalidSettingValue = "PL4002";
     public const string UnknownPassportForWorkNode = "PL4003";
 }

@@ -91,6 +91,25 @@ public sealed class RuleConventionTests
     }
 
     [Fact]
+    public void The_readme_rule_table_lists_every_rule_with_its_name_and_level()
+    {
+        var readme = File.ReadAllLines(Path.Combine(RepoPaths.Root, "README.md"));
+        var rows = readme.Where(l => l.StartsWith("| [PL", StringComparison.Ordinal))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .Select(cells => (Id: cells[1][1..7], Name: cells[2], Level: cells[3]))
+            .ToList();
+        var expected = Lint.Engine().Descriptors
+            .Select(d => (d.Id, Name: NameOf(d.Id), Level: PolicyLint.Output.FindingView.LevelOf(d.DefaultSeverity)))
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(expected, rows);
+    }
+
+    private static string NameOf(string id) =>
+        Lint.BuiltInAnalyzers.FirstOrDefault(a => a.SupportedDiagnostics.Any(d => d.Id == id))?.Name ?? "InputNotReadable";
+
+    [Fact]
     public void Every_rule_doc_page_belongs_to_a_known_id()
     {
         var ids = Lint.Engine().Descriptors.Select(d => d.Id).ToHashSet();
