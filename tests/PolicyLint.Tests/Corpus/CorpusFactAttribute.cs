@@ -9,7 +9,19 @@ public sealed class CorpusFactAttribute : FactAttribute
     {
         if (CorpusTests.CorpusRoot is null)
         {
-            Skip = "../shared/corpus/real is not beside the checkout: the real-export corpus tests need it";
+            Skip = CorpusTests.SkipReason;
+        }
+    }
+}
+
+/// <summary>A theory over ../shared/corpus/real, skipped with a message when the corpus is not beside the checkout.</summary>
+public sealed class CorpusTheoryAttribute : TheoryAttribute
+{
+    public CorpusTheoryAttribute()
+    {
+        if (CorpusTests.CorpusRoot is null)
+        {
+            Skip = CorpusTests.SkipReason;
         }
     }
 }

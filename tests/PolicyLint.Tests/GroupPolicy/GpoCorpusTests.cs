@@ -1,22 +1,15 @@
-using Xunit.Abstractions;
+using PolicyLint.Tests.Corpus;
 using PolicyLint.Tests.Support;
 
 namespace PolicyLint.Tests.GroupPolicy;
 
 /// <summary>Every real GPO file in ../shared/corpus/real/gpo reads without error (skips when ../shared is absent).</summary>
-public sealed class GpoCorpusTests(ITestOutputHelper output)
+public sealed class GpoCorpusTests
 {
-    [Fact]
+    [CorpusFact]
     public void Every_real_gpo_file_reads_without_error()
     {
-        if (RepoPaths.Shared is not { } shared)
-        {
-            // xUnit 2 has no dynamic skip: say why nothing was checked.
-            output.WriteLine("skipped: ../shared is not beside the checkout, so the real GPO corpus is not available");
-            return;
-        }
-
-        var folder = Path.Combine(shared, "corpus", "real", "gpo");
+        var folder = Path.Combine(CorpusTests.CorpusRoot!, "gpo");
         var result = Lint.Paths(folder, ".");
 
         Assert.NotEmpty(result.Files);
