@@ -24,7 +24,7 @@ public sealed class PL2006_ConflictingGpoValues : PolicyAnalyzer
     {
         foreach (var node in context.Policy.Nodes)
         {
-            foreach (var shadowing in node.Shadowed)
+            foreach (var shadowing in node.ShadowedWithinTier)
             {
                 var (loser, winner) = (shadowing.Shadowed, shadowing.Winner);
                 if (IsGpoPair(loser, winner) && !loser.Value.Equals(winner.Value))

@@ -38,7 +38,9 @@ public static class EffectivePolicyResolver
                 .ThenBy(x => x.Index)
                 .Select(x => x.Setting)
                 .ToList();
-            nodes.Add(new EffectiveNode(ordered[0].Node!, ordered, FindShadowed(ordered, precedence), FindConflicts(ordered, precedence)));
+            // Within a tier too: when a User GPO wins, two Computer GPOs that disagree still disagree with each other.
+            var withinTier = ordered.GroupBy(s => precedence[s].Tier).SelectMany(tier => FindShadowed(tier.ToList(), precedence)).ToList();
+            nodes.Add(new EffectiveNode(ordered[0].Node!, ordered, FindShadowed(ordered, precedence), FindConflicts(ordered, precedence), withinTier));
         }
 
         return new EffectivePolicy(sources, nodes, precedence);

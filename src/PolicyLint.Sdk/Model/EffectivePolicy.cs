@@ -41,12 +41,18 @@ public sealed record ValueConflict(PolicySetting First, PolicySetting Second, Ov
 /// <summary>Everything that sets one CSP node, resolved.</summary>
 public sealed class EffectiveNode
 {
-    public EffectiveNode(CspNode node, IReadOnlyList<PolicySetting> settings, IReadOnlyList<Shadowing> shadowed, IReadOnlyList<ValueConflict> conflicts)
+    public EffectiveNode(
+        CspNode node,
+        IReadOnlyList<PolicySetting> settings,
+        IReadOnlyList<Shadowing> shadowed,
+        IReadOnlyList<ValueConflict> conflicts,
+        IReadOnlyList<Shadowing>? shadowedWithinTier = null)
     {
         Node = node;
         Settings = settings;
         Shadowed = shadowed;
         Conflicts = conflicts;
+        ShadowedWithinTier = shadowedWithinTier ?? [];
     }
 
     public CspNode Node { get; }
@@ -57,6 +63,12 @@ public sealed class EffectiveNode
     public IReadOnlyList<Shadowing> Shadowed { get; }
 
     public IReadOnlyList<ValueConflict> Conflicts { get; }
+
+    /// <summary>
+    /// Shadowing among settings of the same tier only (GPO against GPO in one configuration section, link against
+    /// link), even where a stronger tier wins over both: their disagreement is still worth reporting.
+    /// </summary>
+    public IReadOnlyList<Shadowing> ShadowedWithinTier { get; }
 
     /// <summary>The strongest applied setting (what a device in every source's scope would get), if any.</summary>
     public PolicySetting? Winner => Settings.Count > 0 ? Settings[0] : null;

@@ -36,6 +36,21 @@ public sealed class PL2006_ConflictingGpoValuesTests
     }
 
     [Fact]
+    public void Computer_gpos_that_disagree_are_reported_even_when_a_user_gpo_wins_over_both()
+    {
+        using var temp = new TempDirectory();
+        var gpos = Report(
+            GpoXml("WHfB - Domain Off", "{6AC1786C-016F-11D2-945F-00C04FB984F9}", computerPolicies: Policy("Use Windows Hello for Business", "[|Disabled|]"), links: Link("contoso.com")),
+            GpoXml("WHfB - Workstations On", "{31B2F340-016D-11D2-945F-00C04FB984F9}", computerPolicies: Policy("Use Windows Hello for Business", "Enabled"), links: Link("contoso.com/Workstations")),
+            GpoXml("WHfB - Users On", "{5B4F2C1A-8D3E-4F6A-9B7C-0E1D2F3A4B5C}", userPolicies: Policy("Use Windows Hello for Business", "Enabled"), links: Link("contoso.com/Users")));
+
+        var (result, files) = Lint.Marked(temp, ("gpos.xml", gpos));
+
+        result.AssertFindingsAtMarks(RuleIds.ConflictingGpoValues, "gpos.xml", files["gpos.xml"]);
+        Assert.Contains("'WHfB - Workstations On' wins", Assert.Single(result.Findings(RuleIds.ConflictingGpoValues)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Gpos_in_sibling_ous_do_not_conflict()
     {
         using var temp = new TempDirectory();
