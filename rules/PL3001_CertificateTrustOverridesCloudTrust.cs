@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Catalog;
 using PolicyLint.Model;
+using PolicyLint.Resolution;
 
 namespace PolicyLint.Rules;
 
@@ -31,28 +32,29 @@ public sealed class PL3001_CertificateTrustOverridesCloudTrust : PolicyAnalyzer
         }
 
         // Report once per cloud-trust setting, naming the first overlapping certificate-trust setting.
+        var certificateIndex = new OverlapIndex();
+        foreach (var setting in certificate)
+        {
+            certificateIndex.Add(setting);
+        }
+
         foreach (var cloudSetting in cloud)
         {
-            foreach (var certificateSetting in certificate)
+            if (certificateIndex.FindOverlapping(cloudSetting) is not var (certificateSetting, overlap))
             {
-                var overlap = AssignmentOverlap.Between(certificateSetting.Source, cloudSetting.Source);
-                if (overlap == OverlapKind.None)
-                {
-                    continue;
-                }
-
-                var note = overlap == OverlapKind.Assumed ? " (assignments are not in the export, so overlap is assumed)" : string.Empty;
-                context.Report(
-                    Rule,
-                    cloudSetting.Location,
-                    cloudSetting.Source,
-                    $"{cloudSetting.Source.Id ?? cloudSetting.Source.DisplayName}|{certificateSetting.Source.Id ?? certificateSetting.Source.DisplayName}",
-                    [certificateSetting.Location],
-                    Where(certificateSetting),
-                    Where(cloudSetting),
-                    note);
-                break;
+                continue;
             }
+
+            var note = overlap == OverlapKind.Assumed ? " (assignments are not in the export, so overlap is assumed)" : string.Empty;
+            context.Report(
+                Rule,
+                cloudSetting.Location,
+                cloudSetting.Source,
+                $"{cloudSetting.Source.Id ?? cloudSetting.Source.DisplayName}|{certificateSetting.Source.Id ?? certificateSetting.Source.DisplayName}",
+                [certificateSetting.Location],
+                Where(certificateSetting),
+                Where(cloudSetting),
+                note);
         }
     }
 

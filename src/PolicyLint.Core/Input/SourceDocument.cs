@@ -85,17 +85,25 @@ public sealed class SourceDocument
         }
 
         var starts = new List<int> { 0 };
-        var bytes = Utf8;
-        for (var i = 0; i < bytes.Length; i++)
+        var bytes = Utf8.AsSpan();
+        var position = 0;
+        while (true)
         {
-            if (bytes[i] == (byte)'\n')
+            // Vectorized search for the next line break; \r\n counts once, a lone \r ends a line too.
+            var next = bytes[position..].IndexOfAny((byte)'\n', (byte)'\r');
+            if (next < 0)
             {
-                starts.Add(i + 1);
+                break;
             }
-            else if (bytes[i] == (byte)'\r' && (i + 1 >= bytes.Length || bytes[i + 1] != (byte)'\n'))
+
+            position += next;
+            if (bytes[position] == (byte)'\r' && position + 1 < bytes.Length && bytes[position + 1] == (byte)'\n')
             {
-                starts.Add(i + 1);
+                position++;
             }
+
+            position++;
+            starts.Add(position);
         }
 
         return _lineStarts = [.. starts];

@@ -57,7 +57,7 @@ public static class EffectivePolicyResolver
     private static List<Shadowing> FindShadowed(List<PolicySetting> ordered, Dictionary<PolicySetting, Precedence> precedence)
     {
         var result = new List<Shadowing>();
-        var stronger = new TargetIndex();
+        var stronger = new OverlapIndex();
         var i = 0;
         while (i < ordered.Count)
         {
@@ -98,7 +98,7 @@ public static class EffectivePolicyResolver
             }
 
             // One index per value seen so far; a setting conflicts with an overlapping earlier one of another value.
-            var byValue = new Dictionary<PolicyValue, TargetIndex>();
+            var byValue = new Dictionary<PolicyValue, OverlapIndex>();
             foreach (var setting in members)
             {
                 foreach (var (value, index) in byValue)
@@ -117,7 +117,7 @@ public static class EffectivePolicyResolver
 
                 if (!byValue.TryGetValue(setting.Value, out var own))
                 {
-                    byValue[setting.Value] = own = new TargetIndex();
+                    byValue[setting.Value] = own = new OverlapIndex();
                 }
 
                 own.Add(setting);
@@ -125,82 +125,5 @@ public static class EffectivePolicyResolver
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// Settings indexed by whom their source targets. Sources that reach everyone or whose reach is unknown (All
-    /// devices/users, no exported assignments, GPOs) are kept in a short list checked first; group targets are hashed.
-    /// </summary>
-    private sealed class TargetIndex
-    {
-        private readonly List<PolicySetting> _broad = [];
-        private readonly Dictionary<string, PolicySetting> _byTarget = new(StringComparer.Ordinal);
-
-        public void Add(PolicySetting setting)
-        {
-            var source = setting.Source;
-            if (IsBroad(source))
-            {
-                // One entry per source and scope: a GPO's two sections overlap differently (see AssignmentOverlap).
-                if (!_broad.Any(s => ReferenceEquals(s.Source, source) && s.Scope == setting.Scope))
-                {
-                    _broad.Add(setting);
-                }
-
-                return;
-            }
-
-            foreach (var assignment in source.Assignments.Where(a => !a.IsExclusion))
-            {
-                _byTarget.TryAdd(assignment.TargetKey, setting);
-            }
-        }
-
-        public (PolicySetting Setting, OverlapKind Overlap)? FindOverlapping(PolicySetting setting)
-        {
-            var source = setting.Source;
-            foreach (var candidate in _broad)
-            {
-                var overlap = AssignmentOverlap.Between(candidate, setting);
-                if (overlap != OverlapKind.None)
-                {
-                    return (candidate, overlap);
-                }
-            }
-
-            if (IsBroad(source))
-            {
-                // A broad source meets any group target.
-                foreach (var candidate in _byTarget.Values)
-                {
-                    var overlap = AssignmentOverlap.Between(candidate, setting);
-                    if (overlap != OverlapKind.None)
-                    {
-                        return (candidate, overlap);
-                    }
-                }
-
-                return null;
-            }
-
-            foreach (var assignment in source.Assignments.Where(a => !a.IsExclusion))
-            {
-                if (_byTarget.TryGetValue(assignment.TargetKey, out var candidate))
-                {
-                    var overlap = AssignmentOverlap.Between(candidate, setting);
-                    if (overlap != OverlapKind.None)
-                    {
-                        return (candidate, overlap);
-                    }
-                }
-            }
-
-            return null;
-        }
-
-        private static bool IsBroad(PolicySource source) =>
-            source.IsGroupPolicy
-            || source.AssignmentState == AssignmentState.Unknown
-            || source.Assignments.Any(a => a.IsAllTarget);
     }
 }

@@ -1,0 +1,82 @@
+using PolicyLint.Model;
+
+namespace PolicyLint.Resolution;
+
+/// <summary>
+/// Settings indexed by whom their source targets, to find an overlapping one without comparing every pair. Sources
+/// that reach everyone or whose reach is unknown (All devices/users, no exported assignments, GPOs) are kept in a
+/// short list checked first; group targets are hashed. Rules that pair settings across policies use it too.
+/// </summary>
+public sealed class OverlapIndex
+{
+    private readonly List<PolicySetting> _broad = [];
+    private readonly HashSet<(PolicySource, PolicyScope)> _broadKeys = [];
+    private readonly Dictionary<string, List<PolicySetting>> _byTarget = new(StringComparer.Ordinal);
+
+    public void Add(PolicySetting setting)
+    {
+        var source = setting.Source;
+        if (IsBroad(source))
+        {
+            // One entry per source and scope: a GPO's two sections overlap differently (see AssignmentOverlap).
+            if (_broadKeys.Add((source, setting.Scope)))
+            {
+                _broad.Add(setting);
+            }
+
+            return;
+        }
+
+        foreach (var assignment in source.Assignments)
+        {
+            if (assignment.IsExclusion)
+            {
+                continue;
+            }
+
+            if (!_byTarget.TryGetValue(assignment.TargetKey, out var list))
+            {
+                _byTarget[assignment.TargetKey] = list = [];
+            }
+
+            list.Add(setting);
+        }
+    }
+
+    /// <summary>The first indexed setting (in the order added) that can reach a device the given setting reaches.</summary>
+    public (PolicySetting Setting, OverlapKind Overlap)? FindOverlapping(PolicySetting setting)
+    {
+        foreach (var candidate in _broad)
+        {
+            var overlap = AssignmentOverlap.Between(candidate, setting);
+            if (overlap != OverlapKind.None)
+            {
+                return (candidate, overlap);
+            }
+        }
+
+        var source = setting.Source;
+        IEnumerable<List<PolicySetting>> buckets = IsBroad(source)
+            ? _byTarget.Values // a broad source meets any group target
+            : source.Assignments.Where(a => !a.IsExclusion).Select(a => _byTarget.GetValueOrDefault(a.TargetKey)).OfType<List<PolicySetting>>();
+        foreach (var bucket in buckets)
+        {
+            // Usually the first candidate overlaps; later ones matter when the first excludes this source's group.
+            foreach (var candidate in bucket)
+            {
+                var overlap = AssignmentOverlap.Between(candidate, setting);
+                if (overlap != OverlapKind.None)
+                {
+                    return (candidate, overlap);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsBroad(PolicySource source) =>
+        source.IsGroupPolicy
+        || source.AssignmentState == AssignmentState.Unknown
+        || source.Assignments.Any(a => a.IsAllTarget);
+}
