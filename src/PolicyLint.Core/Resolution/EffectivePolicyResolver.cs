@@ -38,9 +38,15 @@ public static class EffectivePolicyResolver
                 .ThenBy(x => x.Index)
                 .Select(x => x.Setting)
                 .ToList();
+            var shadowed = FindShadowed(ordered, precedence);
+
             // Within a tier too: when a User GPO wins, two Computer GPOs that disagree still disagree with each other.
-            var withinTier = ordered.GroupBy(s => precedence[s].Tier).SelectMany(tier => FindShadowed(tier.ToList(), precedence)).ToList();
-            nodes.Add(new EffectiveNode(ordered[0].Node!, ordered, FindShadowed(ordered, precedence), FindConflicts(ordered, precedence), withinTier));
+            // Only tiers with ranks (GPO links) can shadow inside themselves; with one tier it is the same as above.
+            var tiers = ordered.GroupBy(s => precedence[s].Tier).ToList();
+            var withinTier = tiers.Count == 1
+                ? shadowed
+                : tiers.Where(t => t.Select(s => precedence[s].Rank).Distinct().Skip(1).Any()).SelectMany(t => FindShadowed(t.ToList(), precedence)).ToList();
+            nodes.Add(new EffectiveNode(ordered[0].Node!, ordered, shadowed, FindConflicts(ordered, precedence), withinTier));
         }
 
         return new EffectivePolicy(sources, nodes, precedence);

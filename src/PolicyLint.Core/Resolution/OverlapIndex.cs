@@ -56,27 +56,61 @@ public sealed class OverlapIndex
         }
 
         var source = setting.Source;
-        IEnumerable<List<PolicySetting>> buckets = IsBroad(source)
-            ? _byTarget.Values // a broad source meets any group target
-            : source.Assignments.Where(a => !a.IsExclusion).Select(a => _byTarget.GetValueOrDefault(a.TargetKey)).OfType<List<PolicySetting>>();
-        foreach (var bucket in buckets)
+        if (IsBroad(source))
         {
-            // Usually the first candidate overlaps; later ones matter when the first excludes this source's group.
-            foreach (var candidate in bucket)
+            // A broad source meets any group target.
+            foreach (var bucket in _byTarget.Values)
             {
-                var overlap = AssignmentOverlap.Between(candidate, setting);
-                if (overlap != OverlapKind.None)
+                if (FirstOverlapping(bucket, setting) is { } hit)
                 {
-                    return (candidate, overlap);
+                    return hit;
                 }
+            }
+
+            return null;
+        }
+
+        foreach (var assignment in source.Assignments)
+        {
+            if (!assignment.IsExclusion && _byTarget.TryGetValue(assignment.TargetKey, out var bucket) && FirstOverlapping(bucket, setting) is { } hit)
+            {
+                return hit;
             }
         }
 
         return null;
     }
 
-    private static bool IsBroad(PolicySource source) =>
-        source.IsGroupPolicy
-        || source.AssignmentState == AssignmentState.Unknown
-        || source.Assignments.Any(a => a.IsAllTarget);
+    /// <summary>Usually the first candidate overlaps; later ones matter when the first excludes this source's group.</summary>
+    private static (PolicySetting Setting, OverlapKind Overlap)? FirstOverlapping(List<PolicySetting> bucket, PolicySetting setting)
+    {
+        foreach (var candidate in bucket)
+        {
+            var overlap = AssignmentOverlap.Between(candidate, setting);
+            if (overlap != OverlapKind.None)
+            {
+                return (candidate, overlap);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsBroad(PolicySource source)
+    {
+        if (source.IsGroupPolicy || source.AssignmentState == AssignmentState.Unknown)
+        {
+            return true;
+        }
+
+        foreach (var assignment in source.Assignments)
+        {
+            if (assignment.IsAllTarget)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
