@@ -39,6 +39,9 @@ public sealed class LintCommand
     [Option("-c|--config <PATH>", Description = "Configuration file (default: the nearest .policylint.yml above the linted paths or the working directory).")]
     public string? Config { get; set; }
 
+    [Option("--timestamps", Description = "Record the run's start and end times in SARIF (off by default, so the same input gives the same bytes).")]
+    public bool Timestamps { get; set; }
+
     [Option("-v|--verbose", Description = "List skipped files and notes about the inputs on standard error.")]
     public bool Verbose { get; set; }
 
@@ -63,6 +66,7 @@ public sealed class LintCommand
 
         var analyzers = AnalysisDriver.Discover(typeof(Rules.PL3001_CertificateTrustOverridesCloudTrust).Assembly);
         var engine = new LintEngine(LintEngine.DefaultReaders, analyzers);
+        var started = DateTimeOffset.UtcNow;
         var result = engine.Lint(Paths, _directory.Path, config);
 
         foreach (var missing in result.MissingPaths)
@@ -103,10 +107,12 @@ public sealed class LintCommand
         var report = new LintReport
         {
             Diagnostics = result.Diagnostics,
-            Rules = [.. engine.Descriptors.Select(d => new ReportRule(d, NameOf(d, analyzers)))],
+            Rules = [.. engine.Descriptors.Select(d => new ReportRule(d, engine.RuleName(d.Id)))],
             FilesLinted = result.FilesLinted,
             FilesSkipped = skipped.Count,
             Suppressed = [.. result.Suppressed.Select(s => (s.Diagnostic, s.Suppression.Justification))],
+            StartTime = Timestamps ? started : null,
+            EndTime = Timestamps ? DateTimeOffset.UtcNow : null,
             Notices = [.. skipped.Select(f => $"{f.FilePath}: skipped: {f.SkipReason}"), .. result.Notes.Select(n => n.ToString())],
         };
 
@@ -177,10 +183,6 @@ public sealed class LintCommand
         };
         return threshold is { } level && diagnostics.Any(d => d.Severity >= level);
     }
-
-    private static string NameOf(DiagnosticDescriptor descriptor, IReadOnlyList<PolicyAnalyzer> analyzers) =>
-        analyzers.FirstOrDefault(a => a.SupportedDiagnostics.Any(d => d.Id == descriptor.Id))?.Name
-        ?? descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture).Replace(" ", string.Empty, StringComparison.Ordinal);
 
     /// <summary>Parses --format values (FORMAT or FORMAT=PATH) and --output into writer/target pairs.</summary>
     private bool TryParseOutputs(out List<(IReportWriter Writer, string? Path)> outputs, out string error)

@@ -6,6 +6,9 @@ namespace PolicyLint.Analysis;
 /// <summary>The finding the engine itself reports when an input cannot be read (the other files are still linted).</summary>
 public static class InputDiagnostics
 {
+    /// <summary>The friendly name reports give PL0001 (rules take theirs from their class name).</summary>
+    public const string InputNotReadableName = "InputNotReadable";
+
     public static readonly DiagnosticDescriptor InputNotReadable = RuleDescriptors.Create(
         RuleIds.InputNotReadable,
         "Input cannot be read",

@@ -39,6 +39,12 @@ public sealed class LintEngine
     public ImmutableArray<DiagnosticDescriptor> Descriptors =>
         [InputDiagnostics.InputNotReadable, .. _driver.Analyzers.SelectMany(a => a.SupportedDiagnostics)];
 
+    /// <summary>The friendly PascalCase name of a rule id (SARIF rule name, JSON ruleName, README table).</summary>
+    public string RuleName(string id) =>
+        id == RuleIds.InputNotReadable
+            ? InputDiagnostics.InputNotReadableName
+            : _driver.Analyzers.FirstOrDefault(a => a.SupportedDiagnostics.Any(d => d.Id == id))?.Name ?? id;
+
     public LintResult Lint(IEnumerable<string> paths, string workingDirectory, PolicyLintConfig? config = null)
     {
         var collected = InputCollector.Collect(paths, workingDirectory, out var missing);

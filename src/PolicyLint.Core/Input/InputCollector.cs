@@ -61,6 +61,12 @@ public static class InputCollector
         Array.Sort(folders, StringComparer.Ordinal);
         foreach (var file in files)
         {
+            // PolicyLint's own configuration sits next to exports; it is read as configuration, not linted.
+            if (Path.GetFileName(file) == ".policylint.yml")
+            {
+                continue;
+            }
+
             if (seen.Add(file))
             {
                 result.Add(new CollectedFile(Display(file, workingDirectory), file, NamedExplicitly: false));

@@ -25,8 +25,19 @@ public sealed class TextReportWriter : IReportWriter
         var errors = report.Count(DiagnosticSeverity.Error);
         var warnings = report.Count(DiagnosticSeverity.Warning);
         var notes = report.Diagnostics.Length - errors - warnings;
-        var suppressed = report.Suppressed.Count > 0 ? $" ({report.Suppressed.Count} suppressed)" : string.Empty;
-        return $"{Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(notes, "note")} in {Plural(report.FilesLinted, "file")}{suppressed}";
+        var extras = new List<string>();
+        if (report.FilesSkipped > 0)
+        {
+            extras.Add($"{Plural(report.FilesSkipped, "file")} skipped");
+        }
+
+        if (report.Suppressed.Count > 0)
+        {
+            extras.Add($"{report.Suppressed.Count} suppressed");
+        }
+
+        var suffix = extras.Count > 0 ? $" ({string.Join(", ", extras)})" : string.Empty;
+        return $"{Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(notes, "note")} in {Plural(report.FilesLinted, "file")}{suffix}";
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

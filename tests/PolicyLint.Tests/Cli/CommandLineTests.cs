@@ -90,6 +90,7 @@ public sealed class CommandLineTests
 
         Assert.Equal(0, exit);
         Assert.Contains("notes.txt: skipped: not a policy export PolicyLint reads", console.StdErr, StringComparison.Ordinal);
+        Assert.Equal("0 errors, 0 warnings, 0 notes in 1 file (1 file skipped)", console.StdOut.Trim());
     }
 
     [Fact]

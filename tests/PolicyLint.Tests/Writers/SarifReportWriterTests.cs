@@ -85,6 +85,16 @@ public sealed class SarifReportWriterTests
     }
 
     [Fact]
+    public void Timestamps_are_written_only_when_asked_for()
+    {
+        var (_, console) = TestConsole.Run(RepoPaths.Root, "lint", "samples/intune", "--format", "sarif", "--timestamps");
+
+        SarifSchema.AssertValid(console.StdOut);
+        var invocation = JsonDocument.Parse(console.StdOut).RootElement.GetProperty("runs")[0].GetProperty("invocations")[0];
+        Assert.True(invocation.GetProperty("startTimeUtc").GetDateTimeOffset() <= invocation.GetProperty("endTimeUtc").GetDateTimeOffset());
+    }
+
+    [Fact]
     public void Suppressed_findings_stay_in_the_log_as_suppressed()
     {
         using var temp = new TempDirectory();
