@@ -52,7 +52,7 @@ public static class AssignmentOverlap
             return OverlapKind.Assumed;
         }
 
-        return Targets(first, second) || Targets(second, first) ? OverlapKind.Certain : OverlapKind.None;
+        return Targets(first, second) ? OverlapKind.Certain : OverlapKind.None;
     }
 
     /// <summary>
@@ -112,30 +112,30 @@ public static class AssignmentOverlap
     public static bool IsAtOrBelow(string som, string ancestor) =>
         som == ancestor || som.StartsWith(ancestor + "/", StringComparison.Ordinal);
 
-    /// <summary>Some include target of <paramref name="a"/> meets <paramref name="b"/>'s includes and is not excluded by b.</summary>
+    /// <summary>
+    /// Some include of <paramref name="a"/> meets some include of <paramref name="b"/> (same group, or either targets
+    /// All devices / All users), and neither side excludes the other's group: a policy for All devices that excludes
+    /// the pilot group does not reach the pilot group's devices.
+    /// </summary>
     private static bool Targets(PolicySource a, PolicySource b)
     {
         // Assignment lists are short (a handful per policy): plain loops, no allocation.
-        foreach (var include in a.Assignments)
+        foreach (var x in a.Assignments)
         {
-            if (include.IsExclusion)
+            if (x.IsExclusion)
             {
                 continue;
             }
 
-            foreach (var other in b.Assignments)
+            foreach (var y in b.Assignments)
             {
-                if (other.IsExclusion)
+                if (y.IsExclusion)
                 {
                     continue;
                 }
 
-                if (include.IsAllTarget || other.IsAllTarget)
-                {
-                    return true;
-                }
-
-                if (include.TargetKey.Length > 0 && include.TargetKey == other.TargetKey && !IsExcluded(b, include.TargetKey))
+                var meets = x.IsAllTarget || y.IsAllTarget || (x.TargetKey.Length > 0 && x.TargetKey == y.TargetKey);
+                if (meets && !IsExcluded(a, y) && !IsExcluded(b, x))
                 {
                     return true;
                 }
@@ -145,11 +145,17 @@ public static class AssignmentOverlap
         return false;
     }
 
-    private static bool IsExcluded(PolicySource source, string targetKey)
+    /// <summary>Whether the source excludes exactly the group an include of the other side targets.</summary>
+    private static bool IsExcluded(PolicySource source, Assignment include)
     {
+        if (include.IsAllTarget || include.TargetKey.Length == 0)
+        {
+            return false;
+        }
+
         foreach (var assignment in source.Assignments)
         {
-            if (assignment.IsExclusion && assignment.TargetKey == targetKey)
+            if (assignment.IsExclusion && assignment.TargetKey == include.TargetKey)
             {
                 return true;
             }
