@@ -15,6 +15,9 @@ public sealed class LintEngine
     /// <summary>Larger files are not policy exports; refusing them keeps memory bounded.</summary>
     public const long MaxFileBytes = 256L * 1024 * 1024;
 
+    /// <summary>How a read error caused by a PolicyLint bug (not by the file) starts.</summary>
+    public const string InternalReadErrorPrefix = "internal error: PolicyLint's";
+
     private readonly IReadOnlyList<IPolicyFileReader> _readers;
     private readonly AnalysisDriver _driver;
 
@@ -179,7 +182,19 @@ public sealed class LintEngine
         var input = new InputFile(file.DisplayPath, file.FullPath, bytes, file.NamedExplicitly);
         foreach (var reader in _readers)
         {
-            var result = reader.TryRead(input);
+            ReadResult? result;
+            try
+            {
+                result = reader.TryRead(input);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A reader bug must not stop the other files from being linted; say it is ours, not the file's.
+                return ReadResult.Failed(
+                    SourceLocation.ForFile(file.DisplayPath),
+                    $"{InternalReadErrorPrefix} {reader.FormatName} reader failed on this file ({ex.GetType().Name}: {ex.Message}); please report it with the file");
+            }
+
             if (result is not null)
             {
                 return Explicit(result, input);

@@ -141,7 +141,8 @@ public sealed class IntuneExportFolderTests
             {
                 var input = new CollectedFile("cut" + Path.GetExtension(sample), sample, NamedExplicitly: false);
                 var read = ReadPrefix(engine, input, bytes.AsSpan(0, length).ToArray());
-                Assert.NotNull(read);
+                // Reader exceptions are caught per file and reported as internal errors: there must be none.
+                Assert.DoesNotContain(read.Problems, p => p.Message.StartsWith(LintEngine.InternalReadErrorPrefix, StringComparison.Ordinal));
             }
         }
     }

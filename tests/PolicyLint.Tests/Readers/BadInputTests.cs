@@ -115,6 +115,31 @@ public sealed class BadInputTests
         Assert.DoesNotContain("hidden.json", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_reader_that_fails_on_one_file_does_not_stop_the_others()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("boom.json", GoodExport);
+        temp.Write("good.json", GoodExport.Replace("22222222-0000-0000-0000-000000000002", "22222222-0000-0000-0000-000000000003", StringComparison.Ordinal));
+        var engine = new LintEngine([new FailingReader("boom.json"), .. LintEngine.DefaultReaders], Lint.BuiltInAnalyzers);
+
+        var result = engine.Lint(["."], temp.Path);
+
+        var error = Assert.Single(result.Findings(RuleIds.InputNotReadable));
+        Assert.Equal("boom.json", error.FilePath);
+        Assert.StartsWith(LintEngine.InternalReadErrorPrefix + " test reader reader failed on this file (InvalidOperationException: bug)", error.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Findings(RuleIds.TenantIdPlaceholder), f => f.FilePath == "good.json");
+    }
+
+    /// <summary>A third-party reader with a bug: it throws on one file name.</summary>
+    private sealed class FailingReader(string fileName) : PolicyLint.Input.IPolicyFileReader
+    {
+        public string FormatName => "test reader";
+
+        public PolicyLint.Input.ReadResult? TryRead(PolicyLint.Input.InputFile file) =>
+            Path.GetFileName(file.DisplayPath) == fileName ? throw new InvalidOperationException("bug") : null;
+    }
+
     private static int ExitCodes(int code) => code;
 
     private static (int ExitCode, string Output) RunCliAsUnprivilegedUser(string workingDirectory, params string[] args)
