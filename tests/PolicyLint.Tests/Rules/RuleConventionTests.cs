@@ -107,6 +107,17 @@ public sealed class RuleConventionTests
     }
 
     [Fact]
+    public void Every_rule_is_recorded_in_the_release_notes_with_its_name_and_level()
+    {
+        var releases = File.ReadAllText(Path.Combine(RepoPaths.Root, "rules", "RELEASES.md"));
+        foreach (var descriptor in Lint.Engine().Descriptors)
+        {
+            var row = $"| {descriptor.Id} | {Lint.Engine().RuleName(descriptor.Id)} | {PolicyLint.Output.FindingView.LevelOf(descriptor.DefaultSeverity)} |";
+            Assert.Contains(row, releases, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Every_rule_doc_page_belongs_to_a_known_id()
     {
         var ids = Lint.Engine().Descriptors.Select(d => d.Id).ToHashSet();
