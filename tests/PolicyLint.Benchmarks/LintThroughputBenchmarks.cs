@@ -24,6 +24,8 @@ public class LintThroughputBenchmarks
     /// <summary>Total bytes of the export, for MB/s: divide by the mean time.</summary>
     public long TotalBytes { get; private set; }
 
+    private string _folder = string.Empty;
+
     [GlobalSetup]
     public void Setup()
     {
@@ -31,8 +33,18 @@ public class LintThroughputBenchmarks
         TotalBytes = _files.Sum(f => (long)f.Bytes.Length);
         _engine = new LintEngine(LintEngine.DefaultReaders, AnalysisDriver.Discover(typeof(Rules.PL3001_CertificateTrustOverridesCloudTrust).Assembly));
         _reader = new IntuneJsonReader(IntuneJsonReader.DefaultObjectReaders);
+        _folder = Path.Combine(Path.GetTempPath(), "policylint-bench", Profiles.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(_folder);
+        foreach (var (name, bytes) in _files)
+        {
+            File.WriteAllBytes(Path.Combine(_folder, name), bytes);
+        }
+
         Console.WriteLine($"// {Profiles} profiles, {TotalBytes:N0} bytes");
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_folder, recursive: true);
 
     [Benchmark(Baseline = true, Description = "System.Text.Json parse (floor)")]
     public int ParseOnly()
@@ -58,6 +70,9 @@ public class LintThroughputBenchmarks
 
         return _engine.Analyze(results, Environment.CurrentDirectory, PolicyLintConfig.Empty).Diagnostics.Length;
     }
+
+    [Benchmark(Description = "policylint lint <folder> (files from disk, read in parallel)")]
+    public int LintFolder() => _engine.Lint([_folder], _folder).Diagnostics.Length;
 }
 
 internal static class JsonElementExtensions
