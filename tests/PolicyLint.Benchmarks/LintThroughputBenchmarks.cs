@@ -71,7 +71,7 @@ public class LintThroughputBenchmarks
         return _engine.Analyze(results, Environment.CurrentDirectory, PolicyLintConfig.Empty).Diagnostics.Length;
     }
 
-    [Benchmark(Description = "policylint lint <folder> (files from disk, read in parallel)")]
+    [Benchmark(Description = "policylint lint <folder> (files from disk)")]
     public int LintFolder() => _engine.Lint([_folder], _folder).Diagnostics.Length;
 }
 
