@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
+using PolicyLint.Resolution;
 
 namespace PolicyLint.Rules;
 

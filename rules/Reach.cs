@@ -1,5 +1,4 @@
 using PolicyLint.Model;
-using PolicyLint.Resolution;
 
 namespace PolicyLint.Rules;
 
@@ -16,7 +15,7 @@ internal static class Reach
 
     /// <summary>The Windows Hello for Business settings of a source that take effect (known node, usable value).</summary>
     public static IEnumerable<PolicySetting> WhfbSettings(PolicySource source) =>
-        source.Settings.Where(s => s.Node is { IsPassportForWork: true } && EffectivePolicyResolver.Participates(s));
+        source.Settings.Where(s => s.Node is { IsPassportForWork: true } && s.TakesEffect);
 
     /// <summary>"4 Windows Hello for Business settings", or "settings" when the profile sets none.</summary>
     public static string SettingCount(PolicySource source)

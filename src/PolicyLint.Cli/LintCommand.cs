@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using McMaster.Extensions.CommandLineUtils;
-using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Configuration;
 using PolicyLint.Input;
 using PolicyLint.Output;
+using PolicyLint.Pipeline;
+using PolicyLint.Rules;
 
 namespace PolicyLint.Cli;
 
@@ -64,32 +64,25 @@ public sealed class LintCommand
             return ExitCodes.UsageErrorOrNoInput;
         }
 
-        var analyzers = AnalysisDriver.Discover(typeof(Rules.PL3001_CertificateTrustOverridesCloudTrust).Assembly);
-        var engine = new LintEngine(LintEngine.DefaultReaders, analyzers);
+        var engine = new LintEngine(BuiltInRules.All);
         var started = DateTimeOffset.UtcNow;
-        var result = engine.Lint(Paths, _directory.Path, config);
+        var report = engine.Lint(Paths, _directory.Path, config);
 
-        foreach (var missing in result.MissingPaths)
+        foreach (var missing in report.MissingPaths)
         {
             _console.Error.WriteLine($"policylint: '{missing}' does not exist");
         }
 
-        if (result.MissingPaths.Count > 0)
+        if (report.MissingPaths.Length > 0)
         {
             return ExitCodes.UsageErrorOrNoInput;
         }
 
-        var skipped = result.Skipped.ToList();
         if (Verbose)
         {
-            foreach (var file in skipped)
+            foreach (var notice in report.Notices)
             {
-                _console.Error.WriteLine($"{file.FilePath}: skipped: {file.SkipReason}");
-            }
-
-            foreach (var note in result.Notes)
-            {
-                _console.Error.WriteLine($"{note.Location}: note: {note.Message}");
+                _console.Error.WriteLine(notice);
             }
 
             if (config.FilePath is not null)
@@ -98,23 +91,15 @@ public sealed class LintCommand
             }
         }
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        foreach (var expired in config.Suppressions.Where(s => s.IsExpired(today)))
+        foreach (var warning in report.ConfigurationWarnings)
         {
-            _console.Error.WriteLine($"{config.FilePath}({expired.Line},1): warning: the suppression of {expired.RuleId} expired on {expired.ExpiresOn:yyyy-MM-dd} and no longer applies");
+            _console.Error.WriteLine(warning);
         }
 
-        var report = new LintReport
+        if (Timestamps)
         {
-            Diagnostics = result.Diagnostics,
-            Rules = [.. engine.Descriptors.Select(d => new ReportRule(d, engine.RuleName(d.Id)))],
-            FilesLinted = result.FilesLinted,
-            FilesSkipped = skipped.Count,
-            Suppressed = [.. result.Suppressed.Select(s => (s.Diagnostic, s.Suppression.Justification))],
-            StartTime = Timestamps ? started : null,
-            EndTime = Timestamps ? DateTimeOffset.UtcNow : null,
-            Notices = [.. skipped.Select(f => $"{f.FilePath}: skipped: {f.SkipReason}"), .. result.Notes.Select(n => n.ToString())],
-        };
+            report = report with { StartTime = started, EndTime = DateTimeOffset.UtcNow };
+        }
 
         foreach (var (writer, path) in outputs)
         {
@@ -126,10 +111,7 @@ public sealed class LintCommand
 
             try
             {
-                var full = System.IO.Path.GetFullPath(path, _directory.Path);
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-                using var file = new StreamWriter(full, append: false, new UTF8Encoding(false));
-                writer.Write(report, file);
+                OutputFile.Write(System.IO.Path.GetFullPath(path, _directory.Path), output => writer.Write(report, output));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -144,15 +126,15 @@ public sealed class LintCommand
             _console.Out.WriteLine(TextReportWriter.Summary(report));
         }
 
-        if (!result.HasReadableInput)
+        if (!report.HasReadableInput)
         {
-            _console.Error.WriteLine(result.Diagnostics.Any(d => d.Id == RuleIds.InputNotReadable)
+            _console.Error.WriteLine(report.Findings.Any(f => f.RuleId == RuleIds.InputNotReadable)
                 ? "policylint: no input could be read"
                 : "policylint: no Windows Hello for Business policy found in the given paths (use --verbose to see what was skipped)");
             return ExitCodes.UsageErrorOrNoInput;
         }
 
-        return ExceedsThreshold(result.Diagnostics) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
+        return ExceedsThreshold(report) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
     }
 
     private PolicyLintConfig LoadConfig()
@@ -172,17 +154,8 @@ public sealed class LintCommand
         return found is null ? PolicyLintConfig.Empty : PolicyLintConfig.Load(found);
     }
 
-    private bool ExceedsThreshold(IEnumerable<Diagnostic> diagnostics)
-    {
-        DiagnosticSeverity? threshold = FailOn.ToLowerInvariant() switch
-        {
-            "warning" => DiagnosticSeverity.Warning,
-            "note" => DiagnosticSeverity.Info,
-            "none" => null,
-            _ => DiagnosticSeverity.Error,
-        };
-        return threshold is { } level && diagnostics.Any(d => d.Severity >= level);
-    }
+    private bool ExceedsThreshold(LintReport report) =>
+        Levels.TryParse(FailOn, out var threshold) && threshold is { } level && report.Findings.Any(f => f.Severity >= level);
 
     /// <summary>Parses --format values (FORMAT or FORMAT=PATH) and --output into writer/target pairs.</summary>
     private bool TryParseOutputs(out List<(IReportWriter Writer, string? Path)> outputs, out string error)

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using PolicyLint.Analysis;
 using PolicyLint.Configuration;
 using PolicyLint.Input;
-using PolicyLint.Intune;
+using PolicyLint.Pipeline;
 
 namespace PolicyLint.Benchmarks;
 
@@ -16,7 +15,6 @@ public class LintThroughputBenchmarks
 {
     private List<(string Name, byte[] Bytes)> _files = [];
     private LintEngine _engine = null!;
-    private IntuneJsonReader _reader = null!;
 
     [Params(100, 1000)]
     public int Profiles { get; set; }
@@ -31,8 +29,7 @@ public class LintThroughputBenchmarks
     {
         _files = SyntheticTenant.Generate(Profiles);
         TotalBytes = _files.Sum(f => (long)f.Bytes.Length);
-        _engine = new LintEngine(LintEngine.DefaultReaders, AnalysisDriver.Discover(typeof(Rules.PL3001_CertificateTrustOverridesCloudTrust).Assembly));
-        _reader = new IntuneJsonReader(IntuneJsonReader.DefaultObjectReaders);
+        _engine = new LintEngine(Rules.BuiltInRules.All);
         _folder = Path.Combine(Path.GetTempPath(), "policylint-bench", Profiles.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(_folder);
         foreach (var (name, bytes) in _files)
@@ -62,17 +59,12 @@ public class LintThroughputBenchmarks
     [Benchmark(Description = "policylint lint (read + resolve + rules)")]
     public int Lint()
     {
-        var results = new List<ReadResult>(_files.Count);
-        foreach (var (name, bytes) in _files)
-        {
-            results.Add(_reader.TryRead(new InputFile(name, name, bytes, namedExplicitly: false))!);
-        }
-
-        return _engine.Analyze(results, Environment.CurrentDirectory, PolicyLintConfig.Empty).Diagnostics.Length;
+        var inputs = InputSet.FromDocuments(_files.Select(f => InputDocument.FromBytes(f.Name, f.Bytes)));
+        return _engine.Run(inputs, PolicyLintConfig.Empty).Findings.Length;
     }
 
     [Benchmark(Description = "policylint lint <folder> (files from disk)")]
-    public int LintFolder() => _engine.Lint([_folder], _folder).Diagnostics.Length;
+    public int LintFolder() => _engine.Lint([_folder], _folder).Findings.Length;
 }
 
 internal static class JsonElementExtensions

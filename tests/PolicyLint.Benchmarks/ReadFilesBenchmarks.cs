@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using PolicyLint.Analysis;
 using PolicyLint.Input;
 
 namespace PolicyLint.Benchmarks;
@@ -11,8 +10,7 @@ namespace PolicyLint.Benchmarks;
 [MemoryDiagnoser]
 public class ReadFilesBenchmarks
 {
-    private LintEngine _engine = null!;
-    private List<CollectedFile> _files = [];
+    private List<InputUnit> _units = [];
     private string _folder = string.Empty;
 
     [GlobalSetup]
@@ -25,21 +23,20 @@ public class ReadFilesBenchmarks
             File.WriteAllBytes(Path.Combine(_folder, name), bytes);
         }
 
-        _files = InputCollector.Collect([_folder], _folder, out _).OfType<CollectedFile>().ToList();
-        _engine = new LintEngine(LintEngine.DefaultReaders, []);
+        _units = InputCollector.Collect([_folder], _folder).Inputs.OfType<CollectedUnit>().Select(u => u.Unit).ToList();
     }
 
     [GlobalCleanup]
     public void Cleanup() => Directory.Delete(_folder, recursive: true);
 
     [Benchmark(Baseline = true)]
-    public int Sequential() => _files.Select(_engine.ReadFile).Sum(r => r.Sources.Count);
+    public int Sequential() => _units.Select(ReadStage.Default.Read).Sum(r => r.Sources.Length);
 
     [Benchmark]
     public int Parallel()
     {
-        var results = new ReadResult[_files.Count];
-        System.Threading.Tasks.Parallel.For(0, _files.Count, i => results[i] = _engine.ReadFile(_files[i]));
-        return results.Sum(r => r.Sources.Count);
+        var results = new ReadResult[_units.Count];
+        System.Threading.Tasks.Parallel.For(0, _units.Count, i => results[i] = ReadStage.Default.Read(_units[i]));
+        return results.Sum(r => r.Sources.Length);
     }
 }

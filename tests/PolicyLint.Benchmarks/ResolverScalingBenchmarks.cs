@@ -24,11 +24,11 @@ public class ResolverScalingBenchmarks
         _sources = new List<PolicySource>(Settings);
         for (var i = 0; i < Settings; i++)
         {
-            var source = new PolicySource(SourceKind.SettingsCatalog, $"Profile {i}", SourceLocation.ForFile($"p{i}.json")) { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            var source = new PolicySourceBuilder(SourceKind.SettingsCatalog, $"Profile {i}", SourceLocation.ForFile($"p{i}.json")) { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             source.AddAssignment(new Assignment(AssignmentTargetKind.Group, GroupId: $"group-{random.Next(Settings / 4 + 1)}"));
             var scope = i % 5 == 0 ? PolicyScope.User : PolicyScope.Device;
             source.Add(new PolicySetting(PassportForWorkCatalog.MinimumPinLength, scope, PolicyValue.FromInteger(4 + random.Next(4)), "min", SourceLocation.ForFile($"p{i}.json")));
-            _sources.Add(source);
+            _sources.Add(source.Build());
         }
     }
 

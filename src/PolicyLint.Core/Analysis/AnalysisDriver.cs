@@ -1,67 +1,97 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using Microsoft.CodeAnalysis;
+using PolicyLint.Input;
 using PolicyLint.Model;
 
 namespace PolicyLint.Analysis;
 
-/// <summary>Runs analyzers over an effective policy: per-setting, per-source, then whole-policy actions.</summary>
+/// <summary>
+/// The analyze stage: PL0001 for every read error, then every analyzer over each tenant's effective policy (per
+/// setting, per source, then whole-policy actions). Analyzers register their actions once, when the driver is made.
+/// </summary>
 public sealed class AnalysisDriver
 {
-    private readonly IReadOnlyList<PolicyAnalyzer> _analyzers;
+    private readonly Action<SettingAnalysisContext>[] _settingActions;
+    private readonly Action<SourceAnalysisContext>[] _sourceActions;
+    private readonly Action<EffectivePolicyAnalysisContext>[] _policyActions;
 
-    public AnalysisDriver(IReadOnlyList<PolicyAnalyzer> analyzers) => _analyzers = analyzers;
+    public AnalysisDriver(IReadOnlyList<PolicyAnalyzer> analyzers)
+    {
+        Analyzers = analyzers;
+        var context = new PolicyAnalysisContext();
+        foreach (var analyzer in analyzers)
+        {
+            analyzer.Initialize(context);
+        }
 
-    public IReadOnlyList<PolicyAnalyzer> Analyzers => _analyzers;
+        _settingActions = [.. context.SettingActions];
+        _sourceActions = [.. context.SourceActions];
+        _policyActions = [.. context.EffectivePolicyActions];
+        Rules =
+        [
+            new ReportRule(InputDiagnostics.InputNotReadable, InputDiagnostics.InputNotReadableName),
+            .. analyzers.SelectMany(a => a.SupportedDiagnostics.Select(d => new ReportRule(d, a.Name))),
+        ];
+    }
 
-    /// <summary>Every public, non-abstract PolicyAnalyzer with a parameterless constructor in the assemblies, ordered by first rule id.</summary>
-    public static IReadOnlyList<PolicyAnalyzer> Discover(params Assembly[] assemblies) => assemblies
-        .SelectMany(a => a.GetExportedTypes())
-        .Where(t => typeof(PolicyAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) is not null)
-        .Select(t => (PolicyAnalyzer)Activator.CreateInstance(t)!)
-        .OrderBy(a => a.SupportedDiagnostics.FirstOrDefault()?.Id, StringComparer.Ordinal)
-        .ToList();
+    public IReadOnlyList<PolicyAnalyzer> Analyzers { get; }
+
+    /// <summary>Every rule the run can report, the engine's own first, each with its friendly name.</summary>
+    public ImmutableArray<ReportRule> Rules { get; }
+
+    public ImmutableArray<Diagnostic> Analyze(IEnumerable<ReadResult> files, IEnumerable<EffectivePolicy> policies)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var problem in files.SelectMany(f => f.Problems).Where(p => p.Severity == ProblemSeverity.Error))
+        {
+            diagnostics.Add(InputDiagnostics.From(problem));
+        }
+
+        foreach (var policy in policies)
+        {
+            Run(policy, diagnostics.Add);
+        }
+
+        return diagnostics.ToImmutable();
+    }
 
     public ImmutableArray<Diagnostic> Run(EffectivePolicy policy)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        var settingActions = new List<Action<SettingAnalysisContext>>();
-        var sourceActions = new List<Action<SourceAnalysisContext>>();
-        var policyActions = new List<Action<EffectivePolicyAnalysisContext>>();
-        foreach (var analyzer in _analyzers)
-        {
-            var context = new PolicyAnalysisContext();
-            analyzer.Initialize(context);
-            settingActions.AddRange(context.SettingActions);
-            sourceActions.AddRange(context.SourceActions);
-            policyActions.AddRange(context.EffectivePolicyActions);
-        }
+        Run(policy, diagnostics.Add);
+        return diagnostics.ToImmutable();
+    }
 
-        void Report(Diagnostic d) => diagnostics.Add(d);
+    private void Run(EffectivePolicy policy, Action<Diagnostic> report)
+    {
         foreach (var source in policy.Sources)
         {
             foreach (var setting in source.Settings)
             {
-                var settingContext = new SettingAnalysisContext(setting, policy, Report);
-                foreach (var action in settingActions)
+                var settingContext = new SettingAnalysisContext(setting, policy, report);
+                foreach (var action in _settingActions)
                 {
                     action(settingContext);
                 }
             }
 
-            var sourceContext = new SourceAnalysisContext(source, policy, Report);
-            foreach (var action in sourceActions)
+            var sourceContext = new SourceAnalysisContext(source, policy, report);
+            foreach (var action in _sourceActions)
             {
                 action(sourceContext);
             }
         }
 
-        var policyContext = new EffectivePolicyAnalysisContext(policy, Report);
-        foreach (var action in policyActions)
+        var policyContext = new EffectivePolicyAnalysisContext(policy, report);
+        foreach (var action in _policyActions)
         {
             action(policyContext);
         }
-
-        return diagnostics.ToImmutable();
     }
+}
+
+/// <summary>A rule as reports list it: its descriptor and friendly name.</summary>
+public sealed record ReportRule(DiagnosticDescriptor Descriptor, string Name)
+{
+    public string Id => Descriptor.Id;
 }

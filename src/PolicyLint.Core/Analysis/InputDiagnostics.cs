@@ -1,5 +1,6 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using PolicyLint.Analysis;
+using PolicyLint.Input;
 
 namespace PolicyLint.Analysis;
 
@@ -16,4 +17,18 @@ public static class InputDiagnostics
         RuleCategories.Input,
         DiagnosticSeverity.Error,
         "A file or folder given to PolicyLint could not be read as a policy export: it is truncated, malformed, unreadable, or holds a value that does not parse. Its settings were not linted.");
+
+    /// <summary>PL0001 for a read error, at its location.</summary>
+    public static Diagnostic From(ReadProblem problem)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(DiagnosticProperties.Subject, "input|" + problem.Message);
+        if (problem.Location.IsBinary)
+        {
+            properties = properties.Add(DiagnosticProperties.RegionKind, "bytes");
+        }
+
+        var message = problem.Message.EndsWith('.') ? problem.Message : problem.Message + ".";
+        return Diagnostic.Create(InputNotReadable, problem.Location.ToRoslyn(), properties, message);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using PolicyLint.Analysis;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -46,15 +47,7 @@ public sealed class PolicyLintConfig
 
     /// <summary>The rule's configured severity, null when it is turned off, or the descriptor's default.</summary>
     public DiagnosticSeverity? SeverityFor(string ruleId, DiagnosticSeverity defaultSeverity) =>
-        RuleLevels.TryGetValue(ruleId, out var level)
-            ? level switch
-            {
-                "error" => DiagnosticSeverity.Error,
-                "warning" => DiagnosticSeverity.Warning,
-                "note" => DiagnosticSeverity.Info,
-                _ => null,
-            }
-            : defaultSeverity;
+        RuleLevels.TryGetValue(ruleId, out var level) && Levels.TryParse(level, out var severity) ? severity : defaultSeverity;
 
     /// <summary>The folder of the tenant that holds the file, or "" when no tenant folder is configured for it.</summary>
     public string TenantOf(string fullPath)
@@ -171,7 +164,7 @@ public sealed class PolicyLintConfig
                     foreach (var (idNode, levelNode) in Mapping(path, value, key).Children)
                     {
                         var level = Scalar(path, levelNode, "a level").ToLowerInvariant();
-                        if (level is not ("error" or "warning" or "note" or "none"))
+                        if (!Levels.TryParse(level, out _))
                         {
                             throw Error(path, levelNode, $"level '{level}' for {Scalar(path, idNode, "a rule id")}: expected error, warning, note or none");
                         }

@@ -11,7 +11,7 @@ namespace PolicyLint.Gpo;
 /// backup's registry.pol files give the settings (language-neutral registry data, byte-exact locations); a section
 /// without a registry.pol falls back to the report. Each GPO is read once: the .pol files are not read again on their own.
 /// </summary>
-public sealed class GpoReportReader : IPolicyFileReader
+public sealed class GpoReportReader : IPolicyReader
 {
     public const string SettingsNamespace = "http://www.microsoft.com/GroupPolicy/Settings";
     public const string RegistryNamespace = "http://www.microsoft.com/GroupPolicy/Settings/Registry";
@@ -19,14 +19,11 @@ public sealed class GpoReportReader : IPolicyFileReader
 
     public string FormatName => "GPMC XML report";
 
-    public ReadResult? TryRead(InputFile file)
-    {
-        if (TextDecoding.Decode(file.Bytes, out var utf8, out _) != ContentKind.Text || !LooksLikeReport(utf8))
-        {
-            return null;
-        }
+    public bool Claims(DecodedDocument document) => document.IsText && LooksLikeReport(document.Utf8);
 
-        var document = SourceDocument.FromUtf8(file.DisplayPath, utf8);
+    public ReadResult Read(DecodedUnit unit)
+    {
+        var document = SourceDocument.FromUtf8(unit.DisplayPath, unit.Primary.Utf8);
         XmlElementNode root;
         try
         {
@@ -34,7 +31,7 @@ public sealed class GpoReportReader : IPolicyFileReader
         }
         catch (XmlInputException ex)
         {
-            return ReadResult.Failed(ex.Location, ex.Message);
+            return ReadResult.Failed(ex.Location, ex.Message, FormatName);
         }
 
         var gpos = root.LocalName == "GPO" && root.NamespaceUri == SettingsNamespace
@@ -42,28 +39,27 @@ public sealed class GpoReportReader : IPolicyFileReader
             : root.Descendants().Where(e => e.LocalName == "GPO" && e.NamespaceUri == SettingsNamespace).ToList();
         if (gpos.Count == 0)
         {
-            return ReadResult.Skipped(file.DisplayPath, "XML in the Group Policy namespace, but no <GPO> element: not a GPMC report");
+            return ReadResult.Skipped(unit.DisplayPath, "XML in the Group Policy namespace, but no <GPO> element: not a GPMC report", FormatName);
         }
 
-        var result = new ReadResult(file.DisplayPath) { Format = FormatName };
-        var backupRoot = gpos.Count == 1 && file.Directory is { } dir
-            && string.Equals(Path.GetFileName(file.FullPath), GpoBackupLayout.ReportFileName, StringComparison.OrdinalIgnoreCase)
-            && GpoBackupLayout.IsBackupRoot(dir) ? dir : null;
+        var result = new ReadResultBuilder(unit.DisplayPath, FormatName);
+        // A backup's report describes its one GPO; the backup's registry.pol files (companions of the unit) hold its settings.
+        var backupPols = gpos.Count == 1 ? unit.Companions.Where(c => RegistryPolFile.HasSignature(c.Raw)).ToList() : [];
         foreach (var gpo in gpos)
         {
-            result.Sources.Add(ReadGpo(gpo, file, backupRoot, result));
-        }
-
-        result.Sources.RemoveAll(s => s.Settings.Count == 0);
-        if (result.Sources.Count == 0)
-        {
-            if (!result.HasErrors)
+            var source = ReadGpo(gpo, backupPols, result);
+            if (source.Settings.Count > 0)
             {
-                result.SkipReason = "a GPMC report with no Windows Hello for Business setting";
+                result.Sources.Add(source.Build());
             }
         }
 
-        return result;
+        if (result.Sources.Count == 0 && !result.HasErrors)
+        {
+            result.SkipReason = "a GPMC report with no Windows Hello for Business setting";
+        }
+
+        return result.Build();
     }
 
     /// <summary>Cheap sniff before parsing: an XML document that uses the GPMC settings namespace.</summary>
@@ -74,7 +70,7 @@ public sealed class GpoReportReader : IPolicyFileReader
         return first >= 0 && span[first] == (byte)'<' && span.IndexOf("http://www.microsoft.com/GroupPolicy/Settings"u8) >= 0;
     }
 
-    private static PolicySource ReadGpo(XmlElementNode gpo, InputFile file, string? backupRoot, ReadResult result)
+    private static PolicySourceBuilder ReadGpo(XmlElementNode gpo, IReadOnlyList<DecodedDocument> backupPols, ReadResultBuilder result)
     {
         var identifier = gpo.Child("Identifier");
         var nameNode = gpo.Child("Name");
@@ -90,7 +86,7 @@ public sealed class GpoReportReader : IPolicyFileReader
             // A GPMC report always lists the GPO's links: none listed means it is linked nowhere.
             LinksKnown = true,
         };
-        var source = new PolicySource(SourceKind.GroupPolicy, nameNode?.Text ?? info.Guid ?? "(unnamed GPO)", nameNode?.TextLocation ?? gpo.Location)
+        var source = new PolicySourceBuilder(SourceKind.GroupPolicy, nameNode?.Text ?? info.Guid ?? "(unnamed GPO)", nameNode?.TextLocation ?? gpo.Location)
         {
             Id = info.Guid,
             GroupPolicy = info,
@@ -103,10 +99,12 @@ public sealed class GpoReportReader : IPolicyFileReader
         foreach (var (sectionName, scope) in new[] { ("Computer", PolicyScope.Device), ("User", PolicyScope.User) })
         {
             var notApplied = GpoSettings.NotAppliedReason(info, scope);
-            var pol = backupRoot is null ? null : GpoBackupLayout.RegistryPolOf(backupRoot, scope);
+            var pol = backupPols.FirstOrDefault(p => GpoBackupLayout.ScopeOfFolder(p.Name) == scope);
             if (pol is not null)
             {
-                ReadBackupPol(pol, file, backupRoot!, source, scope, notApplied, result);
+                var parsed = RegistryPolFile.Parse(pol.Raw);
+                GpoSettings.ReportProblems(parsed, pol.DisplayPath, result);
+                GpoSettings.AddFromRegistryPol(source, parsed, pol.DisplayPath, scope, notApplied, result);
                 continue;
             }
 
@@ -132,35 +130,7 @@ public sealed class GpoReportReader : IPolicyFileReader
             Location: pathNode?.TextLocation ?? link.Location);
     }
 
-    private static void ReadBackupPol(string polPath, InputFile file, string backupRoot, PolicySource source, PolicyScope scope, string? notApplied, ReadResult result)
-    {
-        var relative = Path.GetRelativePath(backupRoot, polPath).Replace('\\', '/');
-        var reportFolder = Path.GetDirectoryName(file.DisplayPath.Replace('\\', '/'))?.Replace('\\', '/');
-        var display = string.IsNullOrEmpty(reportFolder) ? relative : reportFolder + "/" + relative;
-        byte[] bytes;
-        try
-        {
-            var length = new FileInfo(polPath).Length;
-            if (length > Analysis.LintEngine.MaxFileBytes)
-            {
-                result.Problems.Add(ReadProblem.Error(SourceLocation.ForFile(display), $"the file is {length / (1024 * 1024)} MiB, larger than a Registry.pol can be"));
-                return;
-            }
-
-            bytes = File.ReadAllBytes(polPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            result.Problems.Add(ReadProblem.Error(SourceLocation.ForFile(display), $"cannot read the backup's registry.pol: {InputCollector.Reason(ex)}"));
-            return;
-        }
-
-        var parsed = RegistryPolFile.Parse(bytes);
-        GpoSettings.ReportProblems(parsed, display, result);
-        GpoSettings.AddFromRegistryPol(source, parsed, display, scope, notApplied, result);
-    }
-
-    private static void ReadSection(XmlElementNode section, PolicySource source, PolicyScope scope, string? notApplied, ReadResult result)
+    private static void ReadSection(XmlElementNode section, PolicySourceBuilder source, PolicyScope scope, string? notApplied, ReadResultBuilder result)
     {
         foreach (var element in section.Descendants().Where(e => e.NamespaceUri == RegistryNamespace))
         {
@@ -175,7 +145,7 @@ public sealed class GpoReportReader : IPolicyFileReader
         }
     }
 
-    private static void ReadPolicy(XmlElementNode policy, PolicySource source, PolicyScope scope, string? notApplied, ReadResult result)
+    private static void ReadPolicy(XmlElementNode policy, PolicySourceBuilder source, PolicyScope scope, string? notApplied, ReadResultBuilder result)
     {
         var nameNode = policy.Child("Name");
         var name = nameNode?.Text;
@@ -275,7 +245,7 @@ public sealed class GpoReportReader : IPolicyFileReader
     }
 
     /// <summary>"Extra Registry Settings": raw values the report lists under their key, matched by registry data.</summary>
-    private static void ReadRegistrySetting(XmlElementNode setting, PolicySource source, PolicyScope scope, string? notApplied, ReadResult result)
+    private static void ReadRegistrySetting(XmlElementNode setting, PolicySourceBuilder source, PolicyScope scope, string? notApplied, ReadResultBuilder result)
     {
         var key = setting.ChildText("KeyPath");
         var value = setting.Child("Value");

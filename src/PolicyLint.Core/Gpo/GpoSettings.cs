@@ -85,7 +85,7 @@ public static class GpoSettings
     /// Adds the WHfB values a Registry.pol leaves behind. Records apply in file order, as the client applies them:
     /// deletion markers remove earlier values, so only what survives becomes a setting.
     /// </summary>
-    public static void AddFromRegistryPol(PolicySource source, RegistryPolFile pol, string displayPath, PolicyScope scope, string? notApplied, ReadResult result)
+    public static void AddFromRegistryPol(PolicySourceBuilder source, RegistryPolFile pol, string displayPath, PolicyScope scope, string? notApplied, ReadResultBuilder result)
     {
         // Values grouped by key, so a **delvals. costs one removal, not a scan of every value.
         var surviving = new Dictionary<string, Dictionary<string, RegistryPolRecord>>(StringComparer.Ordinal);
@@ -179,7 +179,7 @@ public static class GpoSettings
     }
 
     /// <summary>Parse problems of a Registry.pol as errors at their byte offsets.</summary>
-    public static void ReportProblems(RegistryPolFile pol, string displayPath, ReadResult result)
+    public static void ReportProblems(RegistryPolFile pol, string displayPath, ReadResultBuilder result)
     {
         foreach (var problem in pol.Problems)
         {

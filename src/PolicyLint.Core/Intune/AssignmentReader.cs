@@ -11,7 +11,7 @@ namespace PolicyLint.Intune;
 /// </summary>
 public static class AssignmentReader
 {
-    public static void Read(JsonObject policy, PolicySource source, IntuneReadContext context)
+    public static void Read(JsonObject policy, PolicySourceBuilder source, IntuneReadContext context)
     {
         if (policy["assignments"] is not JsonArray items)
         {

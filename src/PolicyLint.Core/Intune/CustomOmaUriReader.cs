@@ -9,7 +9,7 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
 {
     public const string ODataType = "#microsoft.graph.windows10CustomConfiguration";
 
-    public PolicySource? TryRead(JsonObject obj, IntuneReadContext context)
+    public PolicySourceBuilder? TryRead(JsonObject obj, IntuneReadContext context)
     {
         var rows = obj.GetArray("omaSettings");
         if (!string.Equals(obj.ODataType, ODataType, StringComparison.OrdinalIgnoreCase) && rows is null)
@@ -17,7 +17,7 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
             return null;
         }
 
-        var source = new PolicySource(SourceKind.CustomOmaUri, context.NameOf(obj), context.NameLocationOf(obj)) { Id = obj.GetString("id") };
+        var source = new PolicySourceBuilder(SourceKind.CustomOmaUri, context.NameOf(obj), context.NameLocationOf(obj)) { Id = obj.GetString("id") };
         foreach (var row in rows?.Items.OfType<JsonObject>() ?? [])
         {
             ReadRow(row, source, context);
@@ -27,7 +27,7 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
         return source;
     }
 
-    private static void ReadRow(JsonObject row, PolicySource source, IntuneReadContext context)
+    private static void ReadRow(JsonObject row, PolicySourceBuilder source, IntuneReadContext context)
     {
         var uriNode = row["omaUri"];
         var uriText = uriNode?.AsString();

@@ -14,7 +14,7 @@ public sealed class EnrollmentWhfbReader : IIntuneObjectReader
 {
     public const string ODataType = "#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration";
 
-    public PolicySource? TryRead(JsonObject obj, IntuneReadContext context)
+    public PolicySourceBuilder? TryRead(JsonObject obj, IntuneReadContext context)
     {
         var isEnrollment = string.Equals(obj.ODataType, ODataType, StringComparison.OrdinalIgnoreCase)
             || (obj.ODataType is null && string.Equals(obj.GetString("deviceEnrollmentConfigurationType"), "windowsHelloForBusiness", StringComparison.OrdinalIgnoreCase));
@@ -23,7 +23,7 @@ public sealed class EnrollmentWhfbReader : IIntuneObjectReader
             return null;
         }
 
-        var source = new PolicySource(SourceKind.TenantWideEnrollment, context.NameOf(obj), context.NameLocationOf(obj)) { Id = obj.GetString("id") };
+        var source = new PolicySourceBuilder(SourceKind.TenantWideEnrollment, context.NameOf(obj), context.NameLocationOf(obj)) { Id = obj.GetString("id") };
         // With state notConfigured nothing is delivered at enrollment, so no property is read.
         if (obj.Property("state") is { } state && IntunePropertyValues.Convert(PassportForWorkCatalog.UsePassportForWork, state.Value) is not null)
         {

@@ -7,13 +7,13 @@ namespace PolicyLint.Intune;
 /// <summary>
 /// Entra group names that exports carry next to the policies: Graph group objects (IntuneManagement writes one file
 /// per group, a Graph list call returns them in <c>value</c>) and IntuneManagement's <c>MigrationTable.json</c>
-/// (<c>{"TenantId": ..., "Objects": [{"Id", "DisplayName", "Type"}]}</c>). After all files of a run are read, they
+/// (<c>{"TenantId": ..., "Objects": [{"Id", "DisplayName", "Type"}]}</c>). The reconcile stage uses them to
 /// name the assignment targets that only carry an id, and give an id to those that only carry a name (IntuneCD).
 /// </summary>
 public static class GroupDirectory
 {
     /// <summary>Collects the group names of a group object or migration table; false when the object is neither.</summary>
-    public static bool TryRead(JsonObject obj, ReadResult result)
+    public static bool TryRead(JsonObject obj, ReadResultBuilder result)
     {
         if (IsGroup(obj))
         {
@@ -46,30 +46,4 @@ public static class GroupDirectory
     private static bool IsGroup(JsonObject obj) =>
         string.Equals(obj.ODataType, "#microsoft.graph.group", StringComparison.OrdinalIgnoreCase)
         || (obj.ODataType is null && obj.Has("id") && obj.Has("displayName") && (obj.Has("securityEnabled") || obj.Has("groupTypes")));
-
-    /// <summary>Names the group targets of every Intune source from the names all files carried.</summary>
-    public static void NameTargets(IEnumerable<ReadResult> results)
-    {
-        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (id, name) in results.SelectMany(r => r.GroupNames))
-        {
-            names.TryAdd(id, name);
-        }
-
-        if (names.Count == 0)
-        {
-            return;
-        }
-
-        // A name maps back to an id only when one group has it.
-        var ids = names.GroupBy(n => n.Value, StringComparer.OrdinalIgnoreCase)
-            .Where(g => g.Count() == 1)
-            .ToDictionary(g => g.Key, g => g.Single().Key, StringComparer.OrdinalIgnoreCase);
-        foreach (var source in results.SelectMany(r => r.Sources).Where(s => s.Kind.IsIntune()))
-        {
-            source.NameGroups(
-                id => names.GetValueOrDefault(id),
-                name => ids.GetValueOrDefault(name));
-        }
-    }
 }

@@ -13,14 +13,14 @@ public sealed class IdentityProtectionReader : IIntuneObjectReader
 {
     public const string ODataType = "#microsoft.graph.windowsIdentityProtectionConfiguration";
 
-    public PolicySource? TryRead(JsonObject obj, IntuneReadContext context)
+    public PolicySourceBuilder? TryRead(JsonObject obj, IntuneReadContext context)
     {
         if (!string.Equals(obj.ODataType, ODataType, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        var source = new PolicySource(SourceKind.IdentityProtection, context.NameOf(obj), context.NameLocationOf(obj)) { Id = obj.GetString("id") };
+        var source = new PolicySourceBuilder(SourceKind.IdentityProtection, context.NameOf(obj), context.NameLocationOf(obj)) { Id = obj.GetString("id") };
         IntunePropertyValues.ReadProperties(obj, source, context, PassportForWorkCatalog.FindByIdentityProtectionProperty, identityProtection: true);
         AssignmentReader.Read(obj, source, context);
         return source;

@@ -37,7 +37,7 @@ public sealed partial class IntentReader : IIntuneObjectReader
         "a8d6fa0e-1e66-455b-bb51-8ce0dde1559e",
     };
 
-    public PolicySource? TryRead(JsonObject obj, IntuneReadContext context)
+    public PolicySourceBuilder? TryRead(JsonObject obj, IntuneReadContext context)
     {
         var settings = obj.GetArray("settings") ?? obj.GetArray("settingsDelta");
         var isIntent = string.Equals(obj.ODataType, ODataType, StringComparison.OrdinalIgnoreCase)
@@ -48,7 +48,7 @@ public sealed partial class IntentReader : IIntuneObjectReader
         }
 
         var templateId = obj.GetString("templateId");
-        var source = new PolicySource(KindOf(templateId, obj, context), NameOf(obj, context), context.NameLocationOf(obj))
+        var source = new PolicySourceBuilder(KindOf(templateId, obj, context), NameOf(obj, context), context.NameLocationOf(obj))
         {
             Id = obj.GetString("id") ?? IntentIdFromSettings(settings),
             TemplateId = templateId,
@@ -63,7 +63,7 @@ public sealed partial class IntentReader : IIntuneObjectReader
         return source;
     }
 
-    private static void ReadSetting(JsonObject setting, PolicySource source, IntuneReadContext context)
+    private static void ReadSetting(JsonObject setting, PolicySourceBuilder source, IntuneReadContext context)
     {
         var idNode = setting["definitionId"];
         var definitionId = idNode?.AsString();
@@ -99,7 +99,7 @@ public sealed partial class IntentReader : IIntuneObjectReader
             }
             catch (JsonSyntaxException ex)
             {
-                context.Result.Problems.Add(ReadProblem.Error(ex.Location, $"the valueJson of setting '{definitionId}' is not JSON text: {ex.Message}"));
+                context.Result.Error(ex.Location, $"the valueJson of setting '{definitionId}' is not JSON text: {ex.Message}");
                 return null;
             }
         }
@@ -132,7 +132,7 @@ public sealed partial class IntentReader : IIntuneObjectReader
     /// <summary>IntuneCD writes intents to <c>Management Intents/&lt;template display name&gt;/</c>: that folder's name, when so.</summary>
     private static string? TemplateFolder(IntuneReadContext context)
     {
-        var folder = context.File.Directory;
+        var folder = Path.GetDirectoryName(context.Document.Name);
         var parent = folder is null ? null : Path.GetDirectoryName(folder);
         return parent is not null && string.Equals(Path.GetFileName(parent), "Management Intents", StringComparison.OrdinalIgnoreCase)
             ? Path.GetFileName(folder)
@@ -147,7 +147,7 @@ public sealed partial class IntentReader : IIntuneObjectReader
             return named;
         }
 
-        var file = Path.GetFileNameWithoutExtension(context.File.DisplayPath);
+        var file = Path.GetFileNameWithoutExtension(context.Document.DisplayPath);
         return SettingsCompanionSuffix().Replace(file, string.Empty);
     }
 

@@ -11,7 +11,7 @@ namespace PolicyLint.Intune;
 /// offered to the object readers in order; Entra group objects and IntuneManagement's migration table are kept as
 /// group names for assignment targets.
 /// </summary>
-public sealed class IntuneJsonReader : IPolicyFileReader
+public sealed class IntuneJsonReader : IPolicyReader
 {
     private const int MaxUnwrapDepth = 8;
 
@@ -33,30 +33,27 @@ public sealed class IntuneJsonReader : IPolicyFileReader
 
     public const string YamlFormatName = "Intune YAML export";
 
-    public ReadResult? TryRead(InputFile file)
-    {
-        var kind = TextDecoding.Decode(file.Bytes, out var utf8, out _);
-        var yaml = IsYamlFile(file.FullPath);
-        if (kind != ContentKind.Text || (!yaml && !StartsLikeJson(utf8)))
-        {
-            return null;
-        }
+    public bool Claims(DecodedDocument document) =>
+        document.IsText && (IsYaml(document) || StartsLikeJson(document.Utf8));
 
-        var document = SourceDocument.FromUtf8(file.DisplayPath, utf8);
+    public ReadResult Read(DecodedUnit unit)
+    {
+        var document = unit.Primary;
+        var yaml = IsYaml(document);
+        var format = yaml ? YamlFormatName : FormatName;
+        var text = SourceDocument.FromUtf8(document.DisplayPath, document.Utf8);
         JsonNode root;
         try
         {
-            root = yaml ? YamlTreeReader.Parse(document) : JsonTreeReader.Parse(document);
+            root = yaml ? YamlTreeReader.Parse(text) : JsonTreeReader.Parse(text);
         }
         catch (JsonSyntaxException ex)
         {
-            var failed = ReadResult.Failed(ex.Location, ex.Message);
-            failed.Format = yaml ? YamlFormatName : FormatName;
-            return failed;
+            return ReadResult.Failed(ex.Location, ex.Message, format);
         }
 
-        var result = new ReadResult(file.DisplayPath) { Format = yaml ? YamlFormatName : FormatName };
-        var context = new IntuneReadContext(file, result);
+        var result = new ReadResultBuilder(document.DisplayPath, format);
+        var context = new IntuneReadContext(document, result);
         var claimed = Walk(root, context, depth: 0);
         if (result.Sources.Count == 0 && !result.HasErrors)
         {
@@ -67,25 +64,16 @@ public sealed class IntuneJsonReader : IPolicyFileReader
                     : $"{(yaml ? "YAML" : "JSON")}, but not an Intune policy export this tool reads";
         }
 
-        return result;
+        return result.Build();
     }
 
-    private static bool IsYamlFile(string path) =>
-        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+    private static bool IsYaml(DecodedDocument document) =>
+        document.Name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || document.Name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     private static bool StartsLikeJson(byte[] utf8)
     {
-        foreach (var b in utf8)
-        {
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-            {
-                continue;
-            }
-
-            return b is (byte)'{' or (byte)'[' or (byte)'"';
-        }
-
-        return false;
+        var first = utf8.AsSpan().IndexOfAnyExcept(" \t\r\n"u8);
+        return first >= 0 && utf8[first] is (byte)'{' or (byte)'[' or (byte)'"';
     }
 
     /// <summary>Finds objects in the tree and reads them; true when some reader recognised something.</summary>
@@ -130,7 +118,7 @@ public sealed class IntuneJsonReader : IPolicyFileReader
 
             if (source.Settings.Count > 0 || IsWhfbByKind(source))
             {
-                context.Result.Sources.Add(source);
+                context.Result.Sources.Add(source.Build());
             }
 
             return true;
@@ -152,7 +140,7 @@ public sealed class IntuneJsonReader : IPolicyFileReader
             if (property.Value is JsonScalar { Kind: JsonScalarKind.String } text && LooksLikeJsonText(text.Text))
             {
                 var wrapperName = obj.GetString("Displayname") ?? obj.GetString("displayName") ?? context.WrapperName;
-                var inner = new IntuneReadContext(context.File, context.Result) { WrapperName = wrapperName };
+                var inner = new IntuneReadContext(context.Document, context.Result) { WrapperName = wrapperName };
                 return WalkEmbedded(text, inner, depth);
             }
         }
@@ -174,7 +162,7 @@ public sealed class IntuneJsonReader : IPolicyFileReader
         }
         catch (JsonSyntaxException ex)
         {
-            context.Result.Problems.Add(ReadProblem.Error(ex.Location, "JSON text inside a string value: " + ex.Message));
+            context.Result.Error(ex.Location, "JSON text inside a string value: " + ex.Message);
             return true;
         }
 
@@ -182,7 +170,7 @@ public sealed class IntuneJsonReader : IPolicyFileReader
     }
 
     /// <summary>Sources that are about WHfB by their kind, even when every setting is "not configured".</summary>
-    private static bool IsWhfbByKind(PolicySource source) =>
+    private static bool IsWhfbByKind(PolicySourceBuilder source) =>
         source.Kind is SourceKind.IdentityProtection or SourceKind.TenantWideEnrollment or SourceKind.AccountProtectionPreview;
 
     private static bool LooksLikeJsonText(string text)

@@ -24,7 +24,7 @@ public static class IntunePropertyValues
     /// Reads every scalar property of an object whose properties are settings (Identity Protection profile, tenant-wide
     /// enrollment policy) in device scope. A property the catalogue does not map is noted when it holds a value.
     /// </summary>
-    public static void ReadProperties(JsonObject obj, PolicySource source, IntuneReadContext context, Func<string, CspNode?> nodeOf, bool identityProtection)
+    public static void ReadProperties(JsonObject obj, PolicySourceBuilder source, IntuneReadContext context, Func<string, CspNode?> nodeOf, bool identityProtection)
     {
         foreach (var property in obj.Properties)
         {
@@ -111,7 +111,7 @@ public static class IntunePropertyValues
     };
 
     /// <summary>Adds the setting read from one property, unless the property is not set.</summary>
-    public static void Add(PolicySource source, CspNode node, PolicyScope scope, string writtenName, SourceLocation nameLocation, JsonNode valueNode, bool inverted = false)
+    public static void Add(PolicySourceBuilder source, CspNode node, PolicyScope scope, string writtenName, SourceLocation nameLocation, JsonNode valueNode, bool inverted = false)
     {
         if (Convert(node, valueNode, inverted) is not { } conversion)
         {

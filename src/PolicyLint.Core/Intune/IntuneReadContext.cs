@@ -4,29 +4,29 @@ using PolicyLint.Model;
 
 namespace PolicyLint.Intune;
 
-/// <summary>What an Intune object reader needs while reading one object out of a file.</summary>
+/// <summary>What an Intune object reader needs while reading one object out of a document.</summary>
 public sealed class IntuneReadContext
 {
-    public IntuneReadContext(InputFile file, ReadResult result)
+    public IntuneReadContext(DecodedDocument document, ReadResultBuilder result)
     {
-        File = file;
+        Document = document;
         Result = result;
     }
 
-    public InputFile File { get; }
+    public DecodedDocument Document { get; }
 
-    public ReadResult Result { get; }
+    public ReadResultBuilder Result { get; }
 
     /// <summary>A display name given by a wrapper around the object (CIPP templates), used when the object has none.</summary>
     public string? WrapperName { get; init; }
 
-    public void Error(JsonNode at, string message) => Result.Problems.Add(ReadProblem.Error(at.Location, message));
+    public void Error(JsonNode at, string message) => Result.Error(at.Location, message);
 
-    public void Note(JsonNode at, string message) => Result.Problems.Add(ReadProblem.Note(at.Location, message));
+    public void Note(JsonNode at, string message) => Result.Note(at.Location, message);
 
     /// <summary>The object's display name (displayName, name, Displayname), or a fallback naming the file.</summary>
     public string NameOf(JsonObject obj) =>
-        obj.GetString("displayName") ?? obj.GetString("name") ?? WrapperName ?? Path.GetFileNameWithoutExtension(File.DisplayPath);
+        obj.GetString("displayName") ?? obj.GetString("name") ?? WrapperName ?? Path.GetFileNameWithoutExtension(Document.DisplayPath);
 
     public SourceLocation NameLocationOf(JsonObject obj) =>
         (obj["displayName"] ?? obj["name"])?.Location ?? obj.Location;
@@ -36,5 +36,5 @@ public sealed class IntuneReadContext
 public interface IIntuneObjectReader
 {
     /// <summary>Returns null when the object is not of this reader's kind. A returned source may hold no WHfB setting.</summary>
-    PolicySource? TryRead(JsonObject obj, IntuneReadContext context);
+    PolicySourceBuilder? TryRead(JsonObject obj, IntuneReadContext context);
 }

@@ -12,7 +12,7 @@ public sealed class SettingsCatalogReader : IIntuneObjectReader
 {
     public const string ODataType = "#microsoft.graph.deviceManagementConfigurationPolicy";
 
-    public PolicySource? TryRead(JsonObject obj, IntuneReadContext context)
+    public PolicySourceBuilder? TryRead(JsonObject obj, IntuneReadContext context)
     {
         var settings = obj.GetArray("settings");
         var isPolicy = string.Equals(obj.ODataType, ODataType, StringComparison.OrdinalIgnoreCase)
@@ -25,7 +25,7 @@ public sealed class SettingsCatalogReader : IIntuneObjectReader
         var template = obj.GetObject("templateReference");
         var family = template?.GetString("templateFamily");
         var templateName = template?.GetString("templateDisplayName");
-        var source = new PolicySource(KindOf(family, templateName), context.NameOf(obj), context.NameLocationOf(obj))
+        var source = new PolicySourceBuilder(KindOf(family, templateName), context.NameOf(obj), context.NameLocationOf(obj))
         {
             Id = obj.GetString("id"),
             TemplateId = template?.GetString("templateId"),
@@ -57,7 +57,7 @@ public sealed class SettingsCatalogReader : IIntuneObjectReader
         _ => SourceKind.SettingsCatalog,
     };
 
-    private static void ReadInstance(JsonObject instance, PolicySource source, IntuneReadContext context)
+    private static void ReadInstance(JsonObject instance, PolicySourceBuilder source, IntuneReadContext context)
     {
         var idNode = instance["settingDefinitionId"];
         var definitionId = idNode?.AsString();
@@ -83,7 +83,7 @@ public sealed class SettingsCatalogReader : IIntuneObjectReader
         }
     }
 
-    private static void ReadChildren(JsonObject value, PolicySource source, IntuneReadContext context)
+    private static void ReadChildren(JsonObject value, PolicySourceBuilder source, IntuneReadContext context)
     {
         foreach (var child in value.GetArray("children")?.Items.OfType<JsonObject>() ?? [])
         {
@@ -91,7 +91,7 @@ public sealed class SettingsCatalogReader : IIntuneObjectReader
         }
     }
 
-    private static void ReadLeaf(JsonObject instance, string definitionId, JsonNode idNode, PolicySource source, IntuneReadContext context)
+    private static void ReadLeaf(JsonObject instance, string definitionId, JsonNode idNode, PolicySourceBuilder source, IntuneReadContext context)
     {
         var hit = PassportForWorkCatalog.FindBySettingsCatalogId(definitionId);
         if (hit is null)

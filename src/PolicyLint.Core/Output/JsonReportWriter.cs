@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.CodeAnalysis;
 
 namespace PolicyLint.Output;
 
@@ -14,26 +13,25 @@ public sealed class JsonReportWriter : IReportWriter
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteString("tool", "PolicyLint");
+            json.WriteString("tool", ToolInfo.Name);
             json.WriteString("version", report.ToolVersion);
             json.WriteStartObject("summary");
-            json.WriteNumber("errors", report.Count(DiagnosticSeverity.Error));
-            json.WriteNumber("warnings", report.Count(DiagnosticSeverity.Warning));
-            json.WriteNumber("notes", report.Diagnostics.Length - report.Count(DiagnosticSeverity.Error) - report.Count(DiagnosticSeverity.Warning));
+            json.WriteNumber("errors", report.Errors);
+            json.WriteNumber("warnings", report.Warnings);
+            json.WriteNumber("notes", report.NoteCount);
             json.WriteNumber("filesLinted", report.FilesLinted);
             json.WriteNumber("filesSkipped", report.FilesSkipped);
-            json.WriteNumber("suppressed", report.Suppressed.Count);
+            json.WriteNumber("suppressed", report.Suppressed.Length);
             json.WriteEndObject();
             json.WriteStartArray("findings");
-            foreach (var diagnostic in report.Diagnostics)
+            foreach (var finding in report.Findings)
             {
-                var finding = FindingView.From(diagnostic);
                 json.WriteStartObject();
                 json.WriteString("ruleId", finding.RuleId);
-                json.WriteString("ruleName", report.Rules.FirstOrDefault(r => r.Id == finding.RuleId)?.Name);
+                json.WriteString("ruleName", finding.RuleName);
                 json.WriteString("level", finding.Level);
                 json.WriteString("message", finding.Message);
-                WriteLocation(json, "location", new FindingLocation(finding.FilePath, finding.Line, finding.Column, finding.ByteOffset, finding.ByteLength));
+                WriteLocation(json, "location", finding.Location);
                 if (finding.SourceName is not null)
                 {
                     json.WriteString("policy", finding.SourceName);

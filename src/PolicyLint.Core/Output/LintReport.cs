@@ -1,85 +1,122 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
+using PolicyLint.Input;
+using PolicyLint.Model;
 
 namespace PolicyLint.Output;
 
-/// <summary>Everything a writer needs: the findings, the rules that could have fired, and the run's counts.</summary>
-public sealed class LintReport
+/// <summary>
+/// The finalized report: what every writer formats and nothing recomputes. It carries each finding with its location,
+/// related locations, level and rule, the counts, the files as read, and the resolved model the findings came from
+/// (sources, normalized settings, effective policy with winners).
+/// </summary>
+public sealed record LintReport
 {
-    public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
+    /// <summary>Findings after configuration (levels applied, suppressed ones removed), sorted by file and position.</summary>
+    public required ImmutableArray<Finding> Findings { get; init; }
 
-    public required IReadOnlyList<ReportRule> Rules { get; init; }
+    /// <summary>Findings a .policylint.yml suppression covers (SARIF lists them as suppressed).</summary>
+    public ImmutableArray<Finding> Suppressed { get; init; } = [];
 
-    /// <summary>Findings covered by a suppression, with its justification (SARIF lists them as suppressed).</summary>
-    public IReadOnlyList<(Diagnostic Diagnostic, string Justification)> Suppressed { get; init; } = [];
+    /// <summary>Every rule the run could report, in report order.</summary>
+    public required ImmutableArray<ReportRule> Rules { get; init; }
 
-    public int FilesLinted { get; init; }
+    /// <summary>Every input as finally read (after reconciling).</summary>
+    public ImmutableArray<ReadResult> Files { get; init; } = [];
 
-    public int FilesSkipped { get; init; }
+    /// <summary>One effective policy per tenant (one in total unless .policylint.yml lists tenant folders).</summary>
+    public ImmutableArray<EffectivePolicy> Policies { get; init; } = [];
 
-    public string ToolVersion { get; init; } = "0.1.0";
+    public ImmutableArray<string> MissingPaths { get; init; } = [];
+
+    /// <summary>Warnings about the configuration itself (an expired suppression), each with its file and line.</summary>
+    public ImmutableArray<string> ConfigurationWarnings { get; init; } = [];
+
+    public string ToolVersion { get; init; } = ToolInfo.Version;
 
     /// <summary>Set only when asked for (SARIF invocation times); off by default so output is deterministic.</summary>
     public DateTimeOffset? StartTime { get; init; }
 
     public DateTimeOffset? EndTime { get; init; }
 
-    /// <summary>Notes about the inputs (skipped files, skipped objects), shown by writers that have a place for them.</summary>
-    public IReadOnlyList<string> Notices { get; init; } = [];
+    /// <summary>The findings as Roslyn diagnostics (what analyzers reported, with configured severities).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics => [.. Findings.Select(f => f.Diagnostic)];
 
-    public int Count(DiagnosticSeverity severity) => Diagnostics.Count(d => d.Severity == severity);
-}
+    /// <summary>Files from which at least one WHfB policy source was read.</summary>
+    public int FilesLinted => Files.Count(f => f.Sources.Length > 0);
 
-/// <summary>A rule as reports list it: its descriptor and friendly name.</summary>
-public sealed record ReportRule(DiagnosticDescriptor Descriptor, string Name)
-{
-    public string Id => Descriptor.Id;
-}
+    public IEnumerable<ReadResult> Skipped => Files.Where(f => f.SkipReason is not null);
 
-/// <summary>A diagnostic flattened for writers: file, line, column or byte range, level and text.</summary>
-public readonly record struct FindingView(
-    string RuleId,
-    string Level,
-    string Message,
-    string FilePath,
-    int Line,
-    int Column,
-    int? ByteOffset,
-    int? ByteLength,
-    string? SourceName,
-    string? Subject,
-    string? HelpUri,
-    ImmutableArray<FindingLocation> RelatedLocations)
-{
-    public static FindingView From(Diagnostic diagnostic)
+    public int FilesSkipped => Skipped.Count();
+
+    public IEnumerable<ReadProblem> Notes => Files.SelectMany(f => f.Problems).Where(p => p.Severity == ProblemSeverity.Note);
+
+    /// <summary>Notes about the inputs (skipped files, skipped objects), for writers that have a place for them.</summary>
+    public IEnumerable<string> Notices =>
+        Skipped.Select(f => $"{f.FilePath}: skipped: {f.SkipReason}").Concat(Notes.Select(n => n.ToString()));
+
+    public bool HasReadableInput => Files.Any(f => f.Sources.Length > 0);
+
+    /// <summary>The effective policy when the run holds one tenant (the usual case).</summary>
+    public EffectivePolicy Policy => Policies.Length switch
     {
-        var primary = FindingLocation.From(diagnostic.Location, diagnostic.Properties);
-        return new FindingView(
-            diagnostic.Id,
-            LevelOf(diagnostic.Severity),
-            diagnostic.GetMessage(CultureInfo.InvariantCulture),
-            primary.FilePath,
-            primary.Line,
-            primary.Column,
-            primary.ByteOffset,
-            primary.ByteLength,
-            diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.SourceName),
-            diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.Subject),
-            diagnostic.Descriptor.HelpLinkUri,
-            [.. diagnostic.AdditionalLocations.Select(l => FindingLocation.From(l, null))]);
-    }
-
-    /// <summary>SARIF level names, also used by the text and JSON writers.</summary>
-    public static string LevelOf(DiagnosticSeverity severity) => severity switch
-    {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        _ => "note",
+        0 => new EffectivePolicy([], [], []),
+        1 => Policies[0],
+        _ => throw new InvalidOperationException("the run holds several tenants; use Policies"),
     };
+
+    public int Count(DiagnosticSeverity severity) => Findings.Count(f => f.Severity == severity);
+
+    public int Errors => Count(DiagnosticSeverity.Error);
+
+    public int Warnings => Count(DiagnosticSeverity.Warning);
+
+    /// <summary>Findings at note level (Roslyn's Info and Hidden).</summary>
+    public int NoteCount => Findings.Length - Errors - Warnings;
+
+    public string RuleName(string id) => Rules.FirstOrDefault(r => r.Id == id)?.Name ?? id;
 }
 
+/// <summary>One finding as every writer shows it: computed once, when the report is finalized.</summary>
+public sealed record Finding(
+    Diagnostic Diagnostic,
+    string RuleName,
+    FindingLocation Location,
+    ImmutableArray<FindingLocation> RelatedLocations,
+    string? Justification = null)
+{
+    public string RuleId => Diagnostic.Id;
+
+    public DiagnosticSeverity Severity => Diagnostic.Severity;
+
+    public string Level => Levels.NameOf(Diagnostic.Severity);
+
+    public string Message { get; } = Diagnostic.GetMessage(CultureInfo.InvariantCulture);
+
+    public string? SourceName => Diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.SourceName);
+
+    public string? Subject => Diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.Subject);
+
+    public string? HelpUri => Diagnostic.Descriptor.HelpLinkUri;
+
+    public string FilePath => Location.FilePath;
+
+    public int Line => Location.Line;
+
+    public int Column => Location.Column;
+
+    public static Finding From(Diagnostic diagnostic, string ruleName, string? justification = null) => new(
+        diagnostic,
+        ruleName,
+        FindingLocation.From(diagnostic.Location, diagnostic.Properties),
+        [.. diagnostic.AdditionalLocations.Select(l => FindingLocation.From(l, null))],
+        justification);
+}
+
+/// <summary>A file position as reports show it: line and column, a byte range (Registry.pol), or just the file.</summary>
 public readonly record struct FindingLocation(string FilePath, int Line, int Column, int? ByteOffset, int? ByteLength)
 {
     public static FindingLocation From(Location location, ImmutableDictionary<string, string?>? properties)
@@ -104,11 +141,21 @@ public readonly record struct FindingLocation(string FilePath, int Line, int Col
         : Line > 0 ? $"{FilePath}({Line},{Column})" : FilePath;
 }
 
-/// <summary>One output format. Each format is one class in its own file.</summary>
+/// <summary>One output format. Each format is one class in its own file; a writer only formats the report.</summary>
 public interface IReportWriter
 {
     /// <summary>The name given to --format.</summary>
     string Format { get; }
 
     void Write(LintReport report, TextWriter output);
+}
+
+/// <summary>The tool's name and version, from the assembly (set once in Directory.Build.props).</summary>
+public static class ToolInfo
+{
+    public const string Name = "PolicyLint";
+
+    public static string Version { get; } =
+        (typeof(ToolInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")
+            .Split('+')[0];
 }

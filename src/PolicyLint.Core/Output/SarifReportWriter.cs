@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.CodeAnalysis;
+using PolicyLint.Analysis;
 
 namespace PolicyLint.Output;
 
@@ -32,14 +32,9 @@ public sealed class SarifReportWriter : IReportWriter
             WriteInvocation(json, report);
             json.WriteString("columnKind", "utf16CodeUnits");
             json.WriteStartArray("results");
-            foreach (var diagnostic in report.Diagnostics)
+            foreach (var finding in report.Findings.Concat(report.Suppressed))
             {
-                WriteResult(json, diagnostic, ruleIndex, justification: null);
-            }
-
-            foreach (var (diagnostic, justification) in report.Suppressed)
-            {
-                WriteResult(json, diagnostic, ruleIndex, justification);
+                WriteResult(json, finding, ruleIndex);
             }
 
             json.WriteEndArray();
@@ -56,7 +51,7 @@ public sealed class SarifReportWriter : IReportWriter
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
-        json.WriteString("name", "PolicyLint");
+        json.WriteString("name", ToolInfo.Name);
         json.WriteString("informationUri", "https://github.com/policylint/policylint");
         json.WriteString("version", report.ToolVersion);
         json.WriteString("semanticVersion", report.ToolVersion);
@@ -71,7 +66,7 @@ public sealed class SarifReportWriter : IReportWriter
             WriteMessage(json, "fullDescription", descriptor.Description.ToString(CultureInfo.InvariantCulture));
             json.WriteString("helpUri", descriptor.HelpLinkUri);
             json.WriteStartObject("defaultConfiguration");
-            json.WriteString("level", FindingView.LevelOf(descriptor.DefaultSeverity));
+            json.WriteString("level", Levels.NameOf(descriptor.DefaultSeverity));
             json.WriteEndObject();
             json.WriteStartObject("properties");
             json.WriteString("category", descriptor.Category);
@@ -99,13 +94,14 @@ public sealed class SarifReportWriter : IReportWriter
             json.WriteString("endTimeUtc", end.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
         }
 
-        if (report.Notices.Count > 0)
+        var notices = report.Notices.ToList();
+        if (notices.Count > 0)
         {
             json.WriteStartArray("toolExecutionNotifications");
-            foreach (var notice in report.Notices)
+            foreach (var notice in notices)
             {
                 json.WriteStartObject();
-                json.WriteString("level", "note");
+                json.WriteString("level", Levels.Note);
                 WriteMessage(json, "message", notice);
                 json.WriteEndObject();
             }
@@ -117,9 +113,8 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteEndArray();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, Dictionary<string, int> ruleIndex, string? justification)
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, Dictionary<string, int> ruleIndex)
     {
-        var finding = FindingView.From(diagnostic);
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
         if (ruleIndex.TryGetValue(finding.RuleId, out var index))
@@ -130,7 +125,7 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteString("level", finding.Level);
         WriteMessage(json, "message", finding.Message);
         json.WriteStartArray("locations");
-        WriteLocation(json, new FindingLocation(finding.FilePath, finding.Line, finding.Column, finding.ByteOffset, finding.ByteLength), null);
+        WriteLocation(json, finding.Location, null);
         json.WriteEndArray();
         if (finding.RelatedLocations.Length > 0)
         {
@@ -144,7 +139,7 @@ public sealed class SarifReportWriter : IReportWriter
             json.WriteEndArray();
         }
 
-        if (justification is not null)
+        if (finding.Justification is { } justification)
         {
             // Suppressed in .policylint.yml: kept in the log so code scanning shows it as dismissed, not gone.
             json.WriteStartArray("suppressions");
@@ -220,7 +215,7 @@ public sealed class SarifReportWriter : IReportWriter
     }
 
     /// <summary>Stable across runs and line shifts: rule, file and the finding's subject (node, scope, source).</summary>
-    public static string Fingerprint(FindingView finding)
+    public static string Fingerprint(Finding finding)
     {
         var key = $"{finding.RuleId}|{finding.FilePath}|{finding.Subject ?? finding.Message}|{finding.SourceName}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];

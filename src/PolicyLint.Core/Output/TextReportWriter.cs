@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis;
-
 namespace PolicyLint.Output;
 
 /// <summary>Compiler-style lines that editors and CI logs recognise, then a one-line summary.</summary>
@@ -9,12 +7,10 @@ public sealed class TextReportWriter : IReportWriter
 
     public void Write(LintReport report, TextWriter output)
     {
-        foreach (var diagnostic in report.Diagnostics)
+        foreach (var finding in report.Findings)
         {
-            var finding = FindingView.From(diagnostic);
-            var where = new FindingLocation(finding.FilePath, finding.Line, finding.Column, finding.ByteOffset, finding.ByteLength);
             var source = finding.SourceName is null ? string.Empty : $" [{finding.SourceName}]";
-            output.WriteLine($"{where}: {finding.Level} {finding.RuleId}: {finding.Message}{source}");
+            output.WriteLine($"{finding.Location}: {finding.Level} {finding.RuleId}: {finding.Message}{source}");
         }
 
         output.WriteLine(Summary(report));
@@ -22,18 +18,16 @@ public sealed class TextReportWriter : IReportWriter
 
     public static string Summary(LintReport report)
     {
-        var errors = report.Count(DiagnosticSeverity.Error);
-        var warnings = report.Count(DiagnosticSeverity.Warning);
-        var notes = report.Diagnostics.Length - errors - warnings;
+        var (errors, warnings, notes) = (report.Errors, report.Warnings, report.NoteCount);
         var extras = new List<string>();
         if (report.FilesSkipped > 0)
         {
             extras.Add($"{Plural(report.FilesSkipped, "file")} skipped");
         }
 
-        if (report.Suppressed.Count > 0)
+        if (report.Suppressed.Length > 0)
         {
-            extras.Add($"{report.Suppressed.Count} suppressed");
+            extras.Add($"{report.Suppressed.Length} suppressed");
         }
 
         var suffix = extras.Count > 0 ? $" ({string.Join(", ", extras)})" : string.Empty;

@@ -15,7 +15,7 @@ public static class EffectivePolicyResolver
         var byNode = new Dictionary<string, List<PolicySetting>>(StringComparer.Ordinal);
         foreach (var setting in sources.SelectMany(s => s.Settings))
         {
-            if (!Participates(setting))
+            if (!setting.TakesEffect)
             {
                 continue;
             }
@@ -51,14 +51,6 @@ public static class EffectivePolicyResolver
 
         return new EffectivePolicy(sources, nodes, precedence);
     }
-
-    /// <summary>Settings that can take effect: known node, usable value, reaching devices.</summary>
-    public static bool Participates(PolicySetting setting) =>
-        setting.Node is not null
-        && setting.IsApplied
-        && setting.Value.Kind != PolicyValueKind.None
-        && setting.Problem is SettingProblem.None
-        && setting.Source.AssignmentState != AssignmentState.Unassigned;
 
     private static List<Shadowing> FindShadowed(List<PolicySetting> ordered, Dictionary<PolicySetting, Precedence> precedence)
     {

@@ -33,8 +33,8 @@ public sealed class PolicySetting
         NameLocation = location;
     }
 
-    /// <summary>The source that carries this setting; set when the setting is added to it.</summary>
-    public PolicySource Source { get; internal set; } = null!;
+    /// <summary>The source that carries this setting (set once, when the source is built).</summary>
+    public PolicySource Source { get; private set; } = null!;
 
     /// <summary>The catalogue node, or null when the name is not known (see <see cref="Problem"/>).</summary>
     public CspNode? Node { get; }
@@ -64,8 +64,39 @@ public sealed class PolicySetting
 
     public bool IsApplied => NotAppliedReason is null;
 
+    /// <summary>
+    /// Whether the setting can take effect and so take part in precedence: a known node, a usable value, reaching
+    /// devices (applied, and its source not unassigned).
+    /// </summary>
+    public bool TakesEffect =>
+        Node is not null
+        && IsApplied
+        && Value.Kind != PolicyValueKind.None
+        && Problem is SettingProblem.None
+        && Source.AssignmentState != AssignmentState.Unassigned;
+
     /// <summary>The label used in messages: the node id in its scope, e.g. <c>./Device/.../UsePassportForWork</c>.</summary>
     public string DisplayPath => Node is null ? WrittenName : $"{Node.Name} ({Scope.ToString().ToLowerInvariant()} scope)";
+
+    /// <summary>This setting bound to <paramref name="source"/>: itself the first time, a copy when it already has a source.</summary>
+    internal PolicySetting AttachedTo(PolicySource source)
+    {
+        if (Source is null)
+        {
+            Source = source;
+            return this;
+        }
+
+        return new PolicySetting(Node, Scope, Value, WrittenName, Location)
+        {
+            Source = source,
+            RawValue = RawValue,
+            NameLocation = NameLocation,
+            Problem = Problem,
+            ProblemDetail = ProblemDetail,
+            NotAppliedReason = NotAppliedReason,
+        };
+    }
 
     public override string ToString() => $"{Node?.Id ?? WrittenName} [{Scope}] = {Value} @ {Location}";
 }

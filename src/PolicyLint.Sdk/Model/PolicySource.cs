@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace PolicyLint.Model;
 
 public enum AssignmentState
@@ -12,23 +14,47 @@ public enum AssignmentState
     Assigned,
 }
 
-/// <summary>One policy object: an Intune profile or policy, or a GPO, with its settings and assignments.</summary>
+/// <summary>
+/// One policy object: an Intune profile or policy, or a GPO, with its settings and assignments. Immutable: readers
+/// build one with <see cref="PolicySourceBuilder"/>; later stages that complete it (group names) make a new one with
+/// <see cref="WithAssignments"/>, so nothing downstream can change what a reader produced.
+/// </summary>
 public sealed class PolicySource
 {
-    private readonly List<PolicySetting> _settings = [];
-    private readonly List<Assignment> _assignments = [];
-
-    public PolicySource(SourceKind kind, string displayName, SourceLocation location)
+    internal PolicySource(PolicySourceBuilder builder)
     {
-        Kind = kind;
-        DisplayName = displayName;
-        Location = location;
+        Kind = builder.Kind;
+        DisplayName = builder.DisplayName;
+        Location = builder.Location;
+        Id = builder.Id;
+        TemplateId = builder.TemplateId;
+        TemplateFamily = builder.TemplateFamily;
+        TemplateDisplayName = builder.TemplateDisplayName;
+        GroupPolicy = builder.GroupPolicy;
+        AssignmentState = builder.AssignmentState;
+        Assignments = [.. builder.Assignments];
+        Settings = [.. builder.Settings.Select(s => s.AttachedTo(this))];
+    }
+
+    private PolicySource(PolicySource original, ImmutableArray<Assignment> assignments)
+    {
+        Kind = original.Kind;
+        DisplayName = original.DisplayName;
+        Location = original.Location;
+        Id = original.Id;
+        TemplateId = original.TemplateId;
+        TemplateFamily = original.TemplateFamily;
+        TemplateDisplayName = original.TemplateDisplayName;
+        GroupPolicy = original.GroupPolicy;
+        AssignmentState = original.AssignmentState;
+        Assignments = assignments;
+        Settings = [.. original.Settings.Select(s => s.AttachedTo(this))];
     }
 
     public SourceKind Kind { get; }
 
     /// <summary>The object id (Graph id or GPO GUID), when the export has one.</summary>
-    public string? Id { get; init; }
+    public string? Id { get; }
 
     public string DisplayName { get; }
 
@@ -37,11 +63,58 @@ public sealed class PolicySource
 
     public string FilePath => Location.FilePath;
 
-    public AssignmentState AssignmentState { get; set; } = AssignmentState.Unknown;
+    public AssignmentState AssignmentState { get; }
 
-    public IReadOnlyList<Assignment> Assignments => _assignments;
+    public ImmutableArray<Assignment> Assignments { get; }
 
-    public IReadOnlyList<PolicySetting> Settings => _settings;
+    public ImmutableArray<PolicySetting> Settings { get; }
+
+    public string? TemplateId { get; }
+
+    public string? TemplateFamily { get; }
+
+    public string? TemplateDisplayName { get; }
+
+    /// <summary>Group Policy metadata; null for Intune sources.</summary>
+    public GroupPolicyInfo? GroupPolicy { get; }
+
+    public bool IsGroupPolicy => Kind == SourceKind.GroupPolicy;
+
+    /// <summary>
+    /// Identity that survives reformatting, moving and renaming files: the object id where the export has one, else
+    /// kind and display name.
+    /// </summary>
+    public string Identity => Id is { Length: > 0 } id ? id.ToLowerInvariant() : $"{Kind}:{DisplayName}";
+
+    /// <summary>A copy with other assignments (the same settings, attached to the copy).</summary>
+    public PolicySource WithAssignments(IEnumerable<Assignment> assignments) => new(this, [.. assignments]);
+
+    /// <summary>Short label for messages: <c>Settings Catalog profile 'WHfB baseline'</c>.</summary>
+    public string Describe() => $"{Kind.DisplayName()} '{DisplayName}'";
+
+    public override string ToString() => Describe();
+}
+
+/// <summary>What a reader fills in while it reads one policy object; <see cref="Build"/> gives the immutable source.</summary>
+public sealed class PolicySourceBuilder
+{
+    private readonly List<PolicySetting> _settings = [];
+    private readonly List<Assignment> _assignments = [];
+
+    public PolicySourceBuilder(SourceKind kind, string displayName, SourceLocation location)
+    {
+        Kind = kind;
+        DisplayName = displayName;
+        Location = location;
+    }
+
+    public SourceKind Kind { get; }
+
+    public string DisplayName { get; }
+
+    public SourceLocation Location { get; }
+
+    public string? Id { get; init; }
 
     public string? TemplateId { get; init; }
 
@@ -49,16 +122,15 @@ public sealed class PolicySource
 
     public string? TemplateDisplayName { get; init; }
 
-    /// <summary>Group Policy metadata; null for Intune sources.</summary>
     public GroupPolicyInfo? GroupPolicy { get; init; }
 
-    public bool IsGroupPolicy => Kind == SourceKind.GroupPolicy;
+    public AssignmentState AssignmentState { get; set; } = AssignmentState.Unknown;
 
-    public void Add(PolicySetting setting)
-    {
-        setting.Source = this;
-        _settings.Add(setting);
-    }
+    public IReadOnlyList<PolicySetting> Settings => _settings;
+
+    public IReadOnlyList<Assignment> Assignments => _assignments;
+
+    public void Add(PolicySetting setting) => _settings.Add(setting);
 
     public void AddAssignment(Assignment assignment)
     {
@@ -66,33 +138,7 @@ public sealed class PolicySource
         AssignmentState = AssignmentState.Assigned;
     }
 
-    /// <summary>
-    /// Completes group targets from a directory of the export set: a name for a target that carries only an id, an id
-    /// for one that carries only a name. Targets that carry both, or that the directory does not know, stay as read.
-    /// </summary>
-    public void NameGroups(Func<string, string?> nameOfId, Func<string, string?> idOfName)
-    {
-        for (var i = 0; i < _assignments.Count; i++)
-        {
-            var assignment = _assignments[i];
-            if (assignment.Kind is not (AssignmentTargetKind.Group or AssignmentTargetKind.ExcludedGroup))
-            {
-                continue;
-            }
-
-            if (assignment.GroupName is null && assignment.GroupId is { } id && nameOfId(id) is { } name)
-            {
-                _assignments[i] = assignment with { GroupName = name };
-            }
-            else if (assignment.GroupId is null && assignment.GroupName is { } known && idOfName(known) is { } found)
-            {
-                _assignments[i] = assignment with { GroupId = found };
-            }
-        }
-    }
-
-    /// <summary>Short label for messages: <c>Settings Catalog profile 'WHfB baseline'</c>.</summary>
     public string Describe() => $"{Kind.DisplayName()} '{DisplayName}'";
 
-    public override string ToString() => Describe();
+    public PolicySource Build() => new(this);
 }

@@ -39,7 +39,7 @@ public sealed class CorpusTests
         var intune = result.Files.Where(f => f.FilePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.NotEmpty(intune);
         // The _Settings companion repeats its intent and is read once, from the intent's file (with a note).
-        var empty = intune.Where(f => f.Sources.Count == 0 && !f.FilePath.Contains("_Settings", StringComparison.Ordinal)).Select(f => f.FilePath).ToList();
+        var empty = intune.Where(f => f.Sources.Length == 0 && !f.FilePath.Contains("_Settings", StringComparison.Ordinal)).Select(f => f.FilePath).ToList();
         Assert.True(empty.Count == 0, "Intune exports from which nothing was read:\n" + string.Join("\n", empty));
     }
 

@@ -19,7 +19,7 @@ public sealed class RealCorpusTests
         var result = Lint.Paths(folder, ".");
 
         var files = Directory.GetFiles(folder).Select(Path.GetFileName).ToList();
-        var withSettings = result.Files.Where(f => f.Sources.Any(s => s.Settings.Count > 0)).Select(f => Path.GetFileName(f.FilePath)).ToList();
+        var withSettings = result.Files.Where(f => f.Sources.Any(s => s.Settings.Length > 0)).Select(f => Path.GetFileName(f.FilePath)).ToList();
         Assert.Equal(files.Order(), withSettings.Order());
         Assert.All(result.Files.SelectMany(f => f.Sources).SelectMany(s => s.Settings), s =>
         {

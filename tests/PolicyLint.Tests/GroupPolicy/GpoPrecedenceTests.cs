@@ -48,7 +48,7 @@ public sealed class GpoPrecedenceTests
     [Fact]
     public void Gpo_links_unknown_overlap_everything_and_sibling_ous_do_not()
     {
-        var pol = new PolicySource(SourceKind.GroupPolicy, "pol", default) { GroupPolicy = new GroupPolicyInfo { LinksKnown = false } };
+        var pol = new PolicySourceBuilder(SourceKind.GroupPolicy, "pol", default) { GroupPolicy = new GroupPolicyInfo { LinksKnown = false } }.Build();
         var sales = Linked("contoso.com/Sales");
         var finance = Linked("contoso.com/Finance");
         var domain = Linked("contoso.com");
@@ -59,5 +59,5 @@ public sealed class GpoPrecedenceTests
     }
 
     private static PolicySource Linked(string som) =>
-        new(SourceKind.GroupPolicy, som, default) { GroupPolicy = new GroupPolicyInfo { LinksKnown = true, Links = [new GroupPolicyLink(som, null, true, false, 1)] } };
+        new PolicySourceBuilder(SourceKind.GroupPolicy, som, default) { GroupPolicy = new GroupPolicyInfo { LinksKnown = true, Links = [new GroupPolicyLink(som, null, true, false, 1)] } }.Build();
 }

@@ -57,7 +57,7 @@ public sealed class GpoReportReaderTests
         var result = Lint.Paths(temp.Path, ".");
 
         var file = Assert.Single(result.Files);
-        Assert.Equal(2, file.Sources.Count);
+        Assert.Equal(2, file.Sources.Length);
         Assert.Equal(["UsePassportForWork=true", "MinimumPINLength=7"], file.Sources[0].Settings.Select(s => $"{s.Node!.Name}={s.Value}"));
         Assert.Equal(["UseCloudTrustForOnPremAuth=true"], file.Sources[1].Settings.Select(s => $"{s.Node!.Name}={s.Value}"));
         var note = Assert.Single(file.Problems);

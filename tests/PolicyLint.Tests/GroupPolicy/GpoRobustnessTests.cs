@@ -1,4 +1,5 @@
 using PolicyLint.Input;
+using PolicyLint.Pipeline;
 using PolicyLint.Tests.Support;
 
 namespace PolicyLint.Tests.GroupPolicy;
@@ -16,7 +17,7 @@ public sealed class GpoRobustnessTests
     private static ReadResult ReadDamaged(TempDirectory temp, string name, byte[] bytes)
     {
         var path = temp.WriteBytes(name, bytes);
-        return Lint.Engine().ReadFile(new CollectedFile(name, path, NamedExplicitly: true));
+        return ReadStage.Default.Read(InputUnit.Single(InputDocument.FromFile(name, path), namedExplicitly: true));
     }
 
     [Theory]
@@ -33,9 +34,9 @@ public sealed class GpoRobustnessTests
             var result = ReadDamaged(temp, name, bytes[..cut]);
 
             // Either something was read, or the problem is reported with a location in this file.
-            Assert.True(result.Sources.Count > 0 || result.Problems.Count > 0 || result.SkipReason is not null, $"cut at {cut}: nothing said");
+            Assert.True(result.Sources.Length > 0 || result.Problems.Length > 0 || result.SkipReason is not null, $"cut at {cut}: nothing said");
             Assert.All(result.Problems, p => Assert.Equal(name, p.Location.FilePath));
-            Assert.DoesNotContain(result.Problems, p => p.Message.StartsWith(PolicyLint.Analysis.LintEngine.InternalReadErrorPrefix, StringComparison.Ordinal));
+            Assert.DoesNotContain(result.Problems, p => p.Message.StartsWith(ReadStage.InternalReadErrorPrefix, StringComparison.Ordinal));
         }
     }
 
@@ -58,8 +59,8 @@ public sealed class GpoRobustnessTests
 
             var result = ReadDamaged(temp, name, bytes);
 
-            Assert.True(result.Sources.Count > 0 || result.Problems.Count > 0 || result.SkipReason is not null, $"round {round}: nothing said");
-            Assert.DoesNotContain(result.Problems, p => p.Message.StartsWith(PolicyLint.Analysis.LintEngine.InternalReadErrorPrefix, StringComparison.Ordinal));
+            Assert.True(result.Sources.Length > 0 || result.Problems.Length > 0 || result.SkipReason is not null, $"round {round}: nothing said");
+            Assert.DoesNotContain(result.Problems, p => p.Message.StartsWith(ReadStage.InternalReadErrorPrefix, StringComparison.Ordinal));
         }
     }
 }

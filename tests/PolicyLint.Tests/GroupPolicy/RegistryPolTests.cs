@@ -109,11 +109,11 @@ public sealed class RegistryPolTests
         var error = Assert.Single(result.Diagnostics, d => d.Id == RuleIds.InputNotReadable);
         Assert.Contains(expected, error.Message(), StringComparison.Ordinal);
         var finding = result.Findings(RuleIds.InputNotReadable).Single();
-        Assert.NotNull(finding.ByteOffset);
-        Assert.InRange(finding.ByteOffset!.Value, 0, bytes.Length);
+        Assert.NotNull(finding.Location.ByteOffset);
+        Assert.InRange(finding.Location.ByteOffset!.Value, 0, bytes.Length);
         if (offset >= 0)
         {
-            Assert.Equal(offset, finding.ByteOffset);
+            Assert.Equal(offset, finding.Location.ByteOffset);
         }
     }
 

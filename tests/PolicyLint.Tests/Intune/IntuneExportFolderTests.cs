@@ -2,6 +2,7 @@ using System.Text;
 using PolicyLint.Analysis;
 using PolicyLint.Input;
 using PolicyLint.Model;
+using PolicyLint.Pipeline;
 using PolicyLint.Tests.Support;
 using static PolicyLint.Tests.Support.Exports;
 
@@ -131,7 +132,6 @@ public sealed class IntuneExportFolderTests
     [Fact]
     public void Truncated_exports_never_crash_the_reader()
     {
-        var engine = Lint.Engine();
         var samples = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "intune-forms"), "*", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith(".md", StringComparison.Ordinal));
         foreach (var sample in samples)
@@ -139,18 +139,11 @@ public sealed class IntuneExportFolderTests
             var bytes = File.ReadAllBytes(sample);
             for (var length = 0; length < bytes.Length; length += Math.Max(1, bytes.Length / 97))
             {
-                var input = new CollectedFile("cut" + Path.GetExtension(sample), sample, NamedExplicitly: false);
-                var read = ReadPrefix(engine, input, bytes.AsSpan(0, length).ToArray());
+                var document = InputDocument.FromBytes("cut" + Path.GetExtension(sample), bytes.AsSpan(0, length).ToArray());
+                var read = ReadStage.Default.Read(InputUnit.Single(document, namedExplicitly: false));
                 // Reader exceptions are caught per file and reported as internal errors: there must be none.
-                Assert.DoesNotContain(read.Problems, p => p.Message.StartsWith(LintEngine.InternalReadErrorPrefix, StringComparison.Ordinal));
+                Assert.DoesNotContain(read.Problems, p => p.Message.StartsWith(ReadStage.InternalReadErrorPrefix, StringComparison.Ordinal));
             }
         }
-    }
-
-    private static ReadResult ReadPrefix(LintEngine engine, CollectedFile file, byte[] bytes)
-    {
-        using var temp = new TempDirectory();
-        var path = temp.WriteBytes(file.DisplayPath, bytes);
-        return engine.ReadFile(file with { FullPath = path });
     }
 }

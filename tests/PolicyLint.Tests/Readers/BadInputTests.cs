@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using PolicyLint.Analysis;
+using PolicyLint.Pipeline;
+using PolicyLint.Input;
 using PolicyLint.Tests.Support;
 using static PolicyLint.Tests.Support.Exports;
 
@@ -121,23 +123,24 @@ public sealed class BadInputTests
         using var temp = new TempDirectory();
         temp.Write("boom.json", GoodExport);
         temp.Write("good.json", GoodExport.Replace("22222222-0000-0000-0000-000000000002", "22222222-0000-0000-0000-000000000003", StringComparison.Ordinal));
-        var engine = new LintEngine([new FailingReader("boom.json"), .. LintEngine.DefaultReaders], Lint.BuiltInAnalyzers);
+        var engine = new LintEngine(new ReadStage([new FailingReader("boom.json"), .. ReadStage.DefaultReaders]), Lint.BuiltInAnalyzers);
 
         var result = engine.Lint(["."], temp.Path);
 
         var error = Assert.Single(result.Findings(RuleIds.InputNotReadable));
         Assert.Equal("boom.json", error.FilePath);
-        Assert.StartsWith(LintEngine.InternalReadErrorPrefix + " test reader reader failed on this file (InvalidOperationException: bug)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(ReadStage.InternalReadErrorPrefix + " test reader reader failed on this file (InvalidOperationException: bug)", error.Message, StringComparison.Ordinal);
         Assert.Contains(result.Findings(RuleIds.TenantIdPlaceholder), f => f.FilePath == "good.json");
     }
 
     /// <summary>A third-party reader with a bug: it throws on one file name.</summary>
-    private sealed class FailingReader(string fileName) : PolicyLint.Input.IPolicyFileReader
+    private sealed class FailingReader(string fileName) : IPolicyReader
     {
         public string FormatName => "test reader";
 
-        public PolicyLint.Input.ReadResult? TryRead(PolicyLint.Input.InputFile file) =>
-            Path.GetFileName(file.DisplayPath) == fileName ? throw new InvalidOperationException("bug") : null;
+        public bool Claims(DecodedDocument document) => document.FileName == fileName;
+
+        public ReadResult Read(DecodedUnit unit) => throw new InvalidOperationException("bug");
     }
 
     private static int ExitCodes(int code) => code;

@@ -2,6 +2,8 @@ using System.Text;
 using PolicyLint.Analysis;
 using PolicyLint.Catalog;
 using PolicyLint.Model;
+using PolicyLint.Pipeline;
+using PolicyLint.Output;
 using PolicyLint.Tests.Support;
 using static PolicyLint.Tests.Support.Exports;
 
@@ -9,7 +11,7 @@ namespace PolicyLint.Tests.Readers;
 
 public sealed class IntuneJsonReaderTests
 {
-    private static List<(string Node, PolicyScope Scope, string Value, int Line)> Normalized(LintResult result) =>
+    private static List<(string Node, PolicyScope Scope, string Value, int Line)> Normalized(LintReport result) =>
         [.. result.Files.SelectMany(f => f.Sources).SelectMany(s => s.Settings)
             .Select(s => (s.Node?.Id ?? s.WrittenName, s.Scope, s.Value.ToString(), s.Location.Line))];
 

@@ -1,5 +1,6 @@
 using PolicyLint.Catalog;
 using PolicyLint.Model;
+using PolicyLint.Resolution;
 using PolicyLint.Tests.Support;
 using static PolicyLint.Tests.Support.Exports;
 

@@ -76,6 +76,6 @@ public sealed class PL2006_ConflictingGpoValuesTests
         var finding = Assert.Single(result.Findings(RuleIds.ConflictingGpoValues));
         Assert.Contains("SOM hierarchy is not in the export", finding.Message, StringComparison.Ordinal);
         Assert.Contains("cannot be told from the export", finding.Message, StringComparison.Ordinal);
-        Assert.NotNull(finding.ByteOffset);
+        Assert.NotNull(finding.Location.ByteOffset);
     }
 }

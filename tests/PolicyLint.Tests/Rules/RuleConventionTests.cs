@@ -1,5 +1,6 @@
 using System.Reflection;
 using PolicyLint.Analysis;
+using PolicyLint.Pipeline;
 using PolicyLint.Tests.Support;
 
 namespace PolicyLint.Tests.Rules;
@@ -22,7 +23,7 @@ public sealed class RuleConventionTests
     public static TheoryData<string> ReportableIds()
     {
         var data = new TheoryData<string>();
-        foreach (var descriptor in Lint.Engine().Descriptors)
+        foreach (var descriptor in Lint.Engine().Rules.Select(r => r.Descriptor))
         {
             data.Add(descriptor.Id);
         }
@@ -35,7 +36,7 @@ public sealed class RuleConventionTests
     {
         var declared = typeof(RuleIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).ToList();
         Assert.Equal(declared.Count, declared.Distinct().Count());
-        var reported = Lint.Engine().Descriptors.Select(d => d.Id).ToList();
+        var reported = Lint.Engine().Rules.Select(r => r.Descriptor).Select(d => d.Id).ToList();
         Assert.Equal(reported.Count, reported.Distinct().Count());
         Assert.All(reported, id => Assert.Contains(id, declared));
     }
@@ -57,7 +58,7 @@ public sealed class RuleConventionTests
     [MemberData(nameof(ReportableIds))]
     public void Every_id_has_a_doc_page_with_the_standard_sections_and_a_matching_help_link(string id)
     {
-        var descriptor = Lint.Engine().Descriptors.Single(d => d.Id == id);
+        var descriptor = Lint.Engine().Rules.Select(r => r.Descriptor).Single(d => d.Id == id);
         Assert.Equal(RuleDescriptors.HelpLinkFor(id), descriptor.HelpLinkUri);
         Assert.EndsWith($"/rules/docs/{id}.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
 
@@ -82,7 +83,7 @@ public sealed class RuleConventionTests
     public void Rule_reports_nothing_on_the_clean_samples(string typeName)
     {
         var analyzer = Lint.BuiltInAnalyzers.Single(a => a.GetType().Name == typeName);
-        var engine = new LintEngine(LintEngine.DefaultReaders, [analyzer]);
+        var engine = new LintEngine([analyzer]);
 
         var result = engine.Lint([Path.Combine(RepoPaths.Samples, "clean")], RepoPaths.Root);
 
@@ -98,8 +99,8 @@ public sealed class RuleConventionTests
             .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
             .Select(cells => (Id: cells[1][1..7], Name: cells[2], Level: cells[3]))
             .ToList();
-        var expected = Lint.Engine().Descriptors
-            .Select(d => (d.Id, Name: Lint.Engine().RuleName(d.Id), Level: PolicyLint.Output.FindingView.LevelOf(d.DefaultSeverity)))
+        var expected = Lint.Engine().Rules.Select(r => r.Descriptor)
+            .Select(d => (d.Id, Name: Lint.Engine().Rules.Single(r => r.Id == d.Id).Name, Level: Levels.NameOf(d.DefaultSeverity)))
             .OrderBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
 
@@ -110,9 +111,9 @@ public sealed class RuleConventionTests
     public void Every_rule_is_recorded_in_the_release_notes_with_its_name_and_level()
     {
         var releases = File.ReadAllText(Path.Combine(RepoPaths.Root, "rules", "RELEASES.md"));
-        foreach (var descriptor in Lint.Engine().Descriptors)
+        foreach (var descriptor in Lint.Engine().Rules.Select(r => r.Descriptor))
         {
-            var row = $"| {descriptor.Id} | {Lint.Engine().RuleName(descriptor.Id)} | {PolicyLint.Output.FindingView.LevelOf(descriptor.DefaultSeverity)} |";
+            var row = $"| {descriptor.Id} | {Lint.Engine().Rules.Single(r => r.Id == descriptor.Id).Name} | {Levels.NameOf(descriptor.DefaultSeverity)} |";
             Assert.Contains(row, releases, StringComparison.Ordinal);
         }
     }
@@ -120,7 +121,7 @@ public sealed class RuleConventionTests
     [Fact]
     public void Every_rule_doc_page_belongs_to_a_known_id()
     {
-        var ids = Lint.Engine().Descriptors.Select(d => d.Id).ToHashSet();
+        var ids = Lint.Engine().Rules.Select(r => r.Descriptor).Select(d => d.Id).ToHashSet();
         var pages = Directory.GetFiles(RepoPaths.RuleDocs, "PL*.md").Select(Path.GetFileNameWithoutExtension);
         Assert.All(pages, page => Assert.Contains(page!, ids));
     }

@@ -2,21 +2,21 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Output;
+using PolicyLint.Pipeline;
 
 namespace PolicyLint.Tests.Support;
 
 /// <summary>Runs the real engine (all readers, all built-in rules) over real files.</summary>
 public static class Lint
 {
-    public static IReadOnlyList<PolicyAnalyzer> BuiltInAnalyzers { get; } =
-        AnalysisDriver.Discover(typeof(global::PolicyLint.Rules.PL3001_CertificateTrustOverridesCloudTrust).Assembly);
+    public static IReadOnlyList<PolicyAnalyzer> BuiltInAnalyzers => global::PolicyLint.Rules.BuiltInRules.All;
 
-    public static LintEngine Engine() => new(LintEngine.DefaultReaders, BuiltInAnalyzers);
+    public static LintEngine Engine() => new(BuiltInAnalyzers);
 
-    public static LintResult Paths(string workingDirectory, params string[] paths) => Engine().Lint(paths, workingDirectory);
+    public static LintReport Paths(string workingDirectory, params string[] paths) => Engine().Lint(paths, workingDirectory);
 
     /// <summary>Writes each (name, marked text) to a temp folder, lints the folder, and returns findings with the marked spots.</summary>
-    public static (LintResult Result, Dictionary<string, MarkedExport> Files) Marked(TempDirectory temp, params (string Name, string Text)[] files)
+    public static (LintReport Result, Dictionary<string, MarkedExport> Files) Marked(TempDirectory temp, params (string Name, string Text)[] files)
     {
         var parsed = new Dictionary<string, MarkedExport>(StringComparer.Ordinal);
         foreach (var (name, text) in files)
@@ -29,20 +29,19 @@ public static class Lint
         return (Engine().Lint([temp.Path], temp.Path), parsed);
     }
 
-    public static IEnumerable<FindingView> Findings(this LintResult result, string ruleId) =>
-        result.Diagnostics.Where(d => d.Id == ruleId).Select(FindingView.From);
+    public static IEnumerable<Finding> Findings(this LintReport result, string ruleId) =>
+        result.Findings.Where(f => f.RuleId == ruleId);
 
     public static string Message(this Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
 
     /// <summary><c>path(line,col)</c> of a diagnostic, as the text writer prints it.</summary>
     public static string Where(this Diagnostic diagnostic)
     {
-        var finding = FindingView.From(diagnostic);
-        return new FindingLocation(finding.FilePath, finding.Line, finding.Column, finding.ByteOffset, finding.ByteLength).ToString();
+        return FindingLocation.From(diagnostic.Location, diagnostic.Properties).ToString();
     }
 
     /// <summary>Asserts that the rule fired exactly at the marked spots of the file, and nowhere else.</summary>
-    public static void AssertFindingsAtMarks(this LintResult result, string ruleId, string fileName, MarkedExport export)
+    public static void AssertFindingsAtMarks(this LintReport result, string ruleId, string fileName, MarkedExport export)
     {
         var actual = result.Findings(ruleId)
             .Where(f => f.FilePath == fileName)

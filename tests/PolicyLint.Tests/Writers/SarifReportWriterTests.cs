@@ -21,7 +21,7 @@ public sealed class SarifReportWriterTests
         var driver = run.GetProperty("tool").GetProperty("driver");
         Assert.Equal("PolicyLint", driver.GetProperty("name").GetString());
         var rules = driver.GetProperty("rules").EnumerateArray().ToList();
-        Assert.Equal(Lint.Engine().Descriptors.Length, rules.Count);
+        Assert.Equal(Lint.Engine().Rules.Length, rules.Count);
         foreach (var rule in rules)
         {
             var id = rule.GetProperty("id").GetString()!;

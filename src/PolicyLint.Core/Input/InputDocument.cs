@@ -1,0 +1,109 @@
+using System.Threading;
+
+namespace PolicyLint.Input;
+
+/// <summary>
+/// A named document the read stage takes: a file on disk (read when its unit is read, so memory holds one unit at a
+/// time), or bytes already in memory (a tenant pull). <see cref="Name"/> is the full path or the virtual name the
+/// readers look at (folder names such as <c>Machine</c> or <c>Management Intents</c> carry meaning);
+/// <see cref="DisplayPath"/> is what findings show.
+/// </summary>
+public sealed class InputDocument
+{
+    private readonly byte[]? _content;
+
+    private InputDocument(string displayPath, string name, byte[]? content)
+    {
+        DisplayPath = displayPath;
+        Name = name;
+        _content = content;
+    }
+
+    public string DisplayPath { get; }
+
+    public string Name { get; }
+
+    /// <summary>True when the bytes are already in memory (not a file on disk).</summary>
+    public bool InMemory => _content is not null;
+
+    public static InputDocument FromFile(string displayPath, string fullPath) => new(displayPath, fullPath, null);
+
+    public static InputDocument FromBytes(string displayPath, byte[] content) => new(displayPath, displayPath, content);
+
+    /// <summary>The file name part of <see cref="Name"/>.</summary>
+    public string FileName => System.IO.Path.GetFileName(Name);
+
+    internal byte[]? Content => _content;
+}
+
+/// <summary>
+/// What the read stage reads as one: a document, and the documents that belong to it and are read with it (a GPO
+/// backup's gpreport.xml with its registry.pol files and bkupInfo.xml), so readers never open other files themselves.
+/// </summary>
+public sealed record InputUnit(InputDocument Primary, bool NamedExplicitly, IReadOnlyList<InputDocument> Companions)
+{
+    public static InputUnit Single(InputDocument document, bool namedExplicitly) => new(document, namedExplicitly, []);
+}
+
+/// <summary>A document's bytes, decoded once: every reader and the format detection see the same decoded text.</summary>
+public sealed class DecodedDocument
+{
+    private static long s_decodeCount;
+
+    private DecodedDocument(InputDocument source, byte[] raw)
+    {
+        Source = source;
+        Raw = raw;
+        Kind = TextDecoding.Decode(raw, out var utf8, out var encoding);
+        Utf8 = utf8;
+        EncodingName = encoding;
+        Interlocked.Increment(ref s_decodeCount);
+    }
+
+    public InputDocument Source { get; }
+
+    public string DisplayPath => Source.DisplayPath;
+
+    public string Name => Source.Name;
+
+    public string FileName => Source.FileName;
+
+    /// <summary>The bytes as stored (Registry.pol is read from these).</summary>
+    public byte[] Raw { get; }
+
+    public ContentKind Kind { get; }
+
+    /// <summary>The text as UTF-8 without BOM (empty unless <see cref="Kind"/> is Text).</summary>
+    public byte[] Utf8 { get; }
+
+    public string EncodingName { get; }
+
+    public bool IsText => Kind == ContentKind.Text;
+
+    /// <summary>How many documents have been decoded in this process (the read stage decodes each document once).</summary>
+    public static long DecodeCount => Interlocked.Read(ref s_decodeCount);
+
+    public static DecodedDocument Decode(InputDocument source, byte[] raw) => new(source, raw);
+}
+
+/// <summary>A unit as readers get it: the primary document and its companions, each decoded once.</summary>
+public sealed record DecodedUnit(DecodedDocument Primary, bool NamedExplicitly, IReadOnlyList<DecodedDocument> Companions)
+{
+    public string DisplayPath => Primary.DisplayPath;
+
+    /// <summary>The companion with this file name (case-insensitive), if the unit has one.</summary>
+    public DecodedDocument? Companion(Func<DecodedDocument, bool> match) => Companions.FirstOrDefault(match);
+}
+
+/// <summary>Reads one kind of input, recognised by content. The read stage detects the format once, then calls one reader.</summary>
+public interface IPolicyReader
+{
+    /// <summary>Short format name, e.g. "Intune JSON export".</summary>
+    string FormatName { get; }
+
+    /// <summary>A cheap check of the decoded primary document: is it in this reader's format?</summary>
+    bool Claims(DecodedDocument document);
+
+    /// <summary>Reads a unit this reader claimed.</summary>
+    ReadResult Read(DecodedUnit unit);
+}

@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using PolicyLint.Gpo;
+using PolicyLint.Intune;
+using PolicyLint.Model;
+
+namespace PolicyLint.Input;
+
+/// <summary>
+/// The read stage: loads each unit's bytes once, decodes each document once, detects the format once, and hands the
+/// unit to the one reader that claims it. A reader that throws becomes a read error for that input alone.
+/// </summary>
+public sealed class ReadStage
+{
+    /// <summary>Larger files are not policy exports; refusing them keeps memory bounded.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
+    /// <summary>How a read error caused by a PolicyLint bug (not by the file) starts.</summary>
+    public const string InternalReadErrorPrefix = "internal error: PolicyLint's";
+
+    private readonly IReadOnlyList<IPolicyReader> _readers;
+
+    public ReadStage(IReadOnlyList<IPolicyReader> readers) => _readers = readers;
+
+    /// <summary>Every reader PolicyLint has, in the order their claims are checked.</summary>
+    public static IReadOnlyList<IPolicyReader> DefaultReaders { get; } =
+    [
+        new RegistryPolReader(),
+        new GpoReportReader(),
+        new IntuneJsonReader(IntuneJsonReader.DefaultObjectReaders),
+    ];
+
+    public static ReadStage Default { get; } = new(DefaultReaders);
+
+    /// <summary>Reads every input in order (sequential on purpose: parallel reads measured no gain on 2 cores, docs/performance.md).</summary>
+    public ImmutableArray<ReadInput> Read(InputSet inputs)
+    {
+        var results = ImmutableArray.CreateBuilder<ReadInput>(inputs.Inputs.Length);
+        foreach (var input in inputs.Inputs)
+        {
+            results.Add(input switch
+            {
+                CollectedUnit unit => new ReadInput(Read(unit.Unit), unit.Unit.Primary.Name, unit.Unit.NamedExplicitly),
+                UnreadableInput bad => new ReadInput(ReadResult.Failed(SourceLocation.ForFile(bad.DisplayPath), bad.Reason), bad.Name, NamedExplicitly: false),
+                _ => throw new InvalidOperationException("unknown input"),
+            });
+        }
+
+        return results.MoveToImmutable();
+    }
+
+    public ReadResult Read(InputUnit unit)
+    {
+        var (primary, primaryError) = Load(unit.Primary);
+        if (primary is null)
+        {
+            return ReadResult.Failed(SourceLocation.ForFile(unit.Primary.DisplayPath), primaryError);
+        }
+
+        var companions = new List<DecodedDocument>(unit.Companions.Count);
+        var companionErrors = new List<ReadProblem>();
+        foreach (var companion in unit.Companions)
+        {
+            var (decoded, error) = Load(companion);
+            if (decoded is not null)
+            {
+                companions.Add(decoded);
+            }
+            else
+            {
+                companionErrors.Add(ReadProblem.Error(SourceLocation.ForFile(companion.DisplayPath), error));
+            }
+        }
+
+        var reader = _readers.FirstOrDefault(r => r.Claims(primary));
+        if (reader is null)
+        {
+            return ReadResult.Skipped(unit.Primary.DisplayPath, primary.Kind switch
+            {
+                ContentKind.Empty => "the file is empty",
+                ContentKind.Binary => "a binary file that is not a Registry.pol",
+                _ => "not a policy export PolicyLint reads (expected Intune JSON, a GPMC XML report or a Registry.pol)",
+            });
+        }
+
+        ReadResult result;
+        try
+        {
+            result = reader.Read(new DecodedUnit(primary, unit.NamedExplicitly, companions));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A reader bug must not stop the other files from being linted; say it is ours, not the file's.
+            return ReadResult.Failed(
+                SourceLocation.ForFile(unit.Primary.DisplayPath),
+                $"{InternalReadErrorPrefix} {reader.FormatName} reader failed on this file ({ex.GetType().Name}: {ex.Message}); please report it with the file",
+                reader.FormatName);
+        }
+
+        return companionErrors.Count == 0 ? result : result.With(result.Sources, [.. companionErrors, .. result.Problems], result.SkipReason);
+    }
+
+    /// <summary>The document's bytes, decoded once; or why they cannot be had.</summary>
+    private static (DecodedDocument? Document, string Error) Load(InputDocument document)
+    {
+        if (document.Content is { } content)
+        {
+            return (DecodedDocument.Decode(document, content), string.Empty);
+        }
+
+        try
+        {
+            var length = new FileInfo(document.Name).Length;
+            if (length > MaxFileBytes)
+            {
+                return (null, $"the file is {length / (1024 * 1024)} MiB, larger than the {MaxFileBytes / (1024 * 1024)} MiB a policy export can be");
+            }
+
+            return (DecodedDocument.Decode(document, File.ReadAllBytes(document.Name)), string.Empty);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            return (null, $"cannot read the file: {InputCollector.Reason(ex)}");
+        }
+    }
+}
+
+/// <summary>
+/// One input as read: the reader's result, the full path (or virtual name) of its primary document, and whether the
+/// user named it; the reconcile stage needs all three.
+/// </summary>
+public sealed record ReadInput(ReadResult Result, string Name, bool NamedExplicitly);

@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using PolicyLint.Analysis;
+using PolicyLint.Configuration;
+using PolicyLint.Input;
+using PolicyLint.Output;
+using PolicyLint.Resolution;
+
+namespace PolicyLint.Pipeline;
+
+/// <summary>
+/// The pipeline, one stage after another, each a function from one immutable result to the next:
+/// collect -> read -> reconcile -> resolve -> analyze -> finalize. Writers then format the report.
+/// </summary>
+public sealed class LintEngine
+{
+    private readonly ReadStage _read;
+    private readonly AnalysisDriver _driver;
+
+    public LintEngine(IReadOnlyList<PolicyAnalyzer> analyzers)
+        : this(ReadStage.Default, analyzers)
+    {
+    }
+
+    public LintEngine(ReadStage read, IReadOnlyList<PolicyAnalyzer> analyzers)
+    {
+        _read = read;
+        _driver = new AnalysisDriver(analyzers);
+    }
+
+    public IReadOnlyList<PolicyAnalyzer> Analyzers => _driver.Analyzers;
+
+    /// <summary>Every rule the run can report: the engine's own and every analyzer's.</summary>
+    public ImmutableArray<ReportRule> Rules => _driver.Rules;
+
+    /// <summary>Lints files and folders.</summary>
+    public LintReport Lint(IEnumerable<string> paths, string workingDirectory, PolicyLintConfig? config = null) =>
+        Run(InputCollector.Collect(paths, workingDirectory), config ?? PolicyLintConfig.Empty);
+
+    /// <summary>Lints collected inputs: files from disk, or named documents already in memory (a tenant pull).</summary>
+    public LintReport Run(InputSet inputs, PolicyLintConfig config, DateOnly? today = null)
+    {
+        var read = _read.Read(inputs);
+        var reconciled = Reconciler.Reconcile(read, config);
+        ImmutableArray<Model.EffectivePolicy> policies = [.. reconciled.Tenants.Select(t => EffectivePolicyResolver.Resolve(t.Sources))];
+        var diagnostics = _driver.Analyze(reconciled.Files, policies);
+        var run = new AnalyzedRun(diagnostics, _driver.Rules, reconciled.Files, policies, inputs.MissingPaths, inputs.FullPaths());
+        return Finalizer.Finalize(run, config, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+    }
+}
