@@ -56,7 +56,7 @@ public sealed class LintCommand
         PolicyLintConfig config;
         try
         {
-            config = LoadConfig();
+            config = ConfigFile.Load(Config, Paths, _directory.Path);
         }
         catch (ConfigException ex)
         {
@@ -135,23 +135,6 @@ public sealed class LintCommand
         }
 
         return ExceedsThreshold(report) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
-    }
-
-    private PolicyLintConfig LoadConfig()
-    {
-        if (Config is not null)
-        {
-            var path = System.IO.Path.GetFullPath(Config, _directory.Path);
-            if (!File.Exists(path))
-            {
-                throw new ConfigException($"configuration file '{Config}' does not exist");
-            }
-
-            return PolicyLintConfig.Load(path);
-        }
-
-        var found = PolicyLintConfig.Discover(Paths, _directory.Path);
-        return found is null ? PolicyLintConfig.Empty : PolicyLintConfig.Load(found);
     }
 
     private bool ExceedsThreshold(LintReport report) =>

@@ -3,13 +3,16 @@ using McMaster.Extensions.CommandLineUtils;
 namespace PolicyLint.Cli;
 
 [Command("policylint", Description = "Lints Windows Hello for Business policy (Intune exports and Group Policy) before it ships.")]
-[Subcommand(typeof(LintCommand))]
+[Subcommand(typeof(LintCommand), typeof(ShowCommand), typeof(RulesCommand), typeof(ExplainCommand), typeof(InitCommand))]
+[VersionOptionFromMember("--version", MemberName = nameof(Version))]
 [HelpOption("-h|--help")]
 public sealed class RootCommand
 {
     private readonly IConsole _console;
 
     public RootCommand(IConsole console) => _console = console;
+
+    public static string Version => Output.ToolInfo.Version;
 
     public int OnExecute(CommandLineApplication app)
     {

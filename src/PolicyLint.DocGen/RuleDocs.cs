@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using PolicyLint.Analysis;
+using PolicyLint.Output;
 
 namespace PolicyLint.DocGen;
 
@@ -47,18 +46,7 @@ public static class RuleDocs
     }
 
     /// <summary>The README rule table: id (linked to its page), name, default level, category, title.</summary>
-    public static string Table(IEnumerable<ReportRule> rules)
-    {
-        var table = new StringBuilder();
-        table.Append("| Id | Name | Level | Category | What it finds |\n|---|---|---|---|---|\n");
-        foreach (var rule in rules.OrderBy(r => r.Id, StringComparer.Ordinal))
-        {
-            var descriptor = rule.Descriptor;
-            table.Append(CultureInfo.InvariantCulture, $"| [{rule.Id}](rules/docs/{rule.Id}.md) | {rule.Name} | {Levels.NameOf(descriptor.DefaultSeverity)} | {descriptor.Category} | {descriptor.Title.ToString(CultureInfo.InvariantCulture).Replace("|", "\\|", StringComparison.Ordinal)} |\n");
-        }
-
-        return table.ToString();
-    }
+    public static string Table(IEnumerable<ReportRule> rules) => RuleTable.Markdown(rules);
 
     private static string WithTable(string readme, string table, string path)
     {

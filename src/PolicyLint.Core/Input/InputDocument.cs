@@ -1,5 +1,3 @@
-using System.Threading;
-
 namespace PolicyLint.Input;
 
 /// <summary>
@@ -48,7 +46,8 @@ public sealed record InputUnit(InputDocument Primary, bool NamedExplicitly, IRea
 /// <summary>A document's bytes, decoded once: every reader and the format detection see the same decoded text.</summary>
 public sealed class DecodedDocument
 {
-    private static long s_decodeCount;
+    [ThreadStatic]
+    private static long t_decodeCount;
 
     private DecodedDocument(InputDocument source, byte[] raw)
     {
@@ -57,7 +56,7 @@ public sealed class DecodedDocument
         Kind = TextDecoding.Decode(raw, out var utf8, out var encoding);
         Utf8 = utf8;
         EncodingName = encoding;
-        Interlocked.Increment(ref s_decodeCount);
+        t_decodeCount++;
     }
 
     public InputDocument Source { get; }
@@ -80,8 +79,8 @@ public sealed class DecodedDocument
 
     public bool IsText => Kind == ContentKind.Text;
 
-    /// <summary>How many documents have been decoded in this process (the read stage decodes each document once).</summary>
-    public static long DecodeCount => Interlocked.Read(ref s_decodeCount);
+    /// <summary>How many documents have been decoded on this thread (the read stage decodes each document once, on the caller's thread).</summary>
+    public static long DecodeCountOnThisThread => t_decodeCount;
 
     public static DecodedDocument Decode(InputDocument source, byte[] raw) => new(source, raw);
 }

@@ -86,9 +86,9 @@ public sealed class PipelineShapeTests
         var samples = RepoPaths.Samples;
         var documents = InputCollector.Collect([samples], samples).Inputs.OfType<CollectedUnit>().Sum(u => 1L + u.Unit.Companions.Count);
 
-        var before = DecodedDocument.DecodeCount;
+        var before = DecodedDocument.DecodeCountOnThisThread;
         var report = Lint.Engine().Lint([samples], RepoPaths.Root);
-        var decoded = DecodedDocument.DecodeCount - before;
+        var decoded = DecodedDocument.DecodeCountOnThisThread - before;
 
         Assert.True(report.HasReadableInput);
         Assert.Equal(documents, decoded);

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.Json;
+using McMaster.Extensions.CommandLineUtils;
+using PolicyLint.Analysis;
+using PolicyLint.Rules;
+
+namespace PolicyLint.Cli;
+
+[Command("rules", Description = "List every rule: id, name, default level, category, title and help link.")]
+[HelpOption("-h|--help")]
+public sealed class RulesCommand
+{
+    private readonly IConsole _console;
+
+    public RulesCommand(IConsole console) => _console = console;
+
+    [Option("-f|--format <FORMAT>", Description = "text (default), json or markdown.")]
+    [McMaster.Extensions.CommandLineUtils.AllowedValues("text", "json", "markdown", IgnoreCase = true)]
+    public string Format { get; set; } = "text";
+
+    public int OnExecute()
+    {
+        var rules = new AnalysisDriver(BuiltInRules.All).Rules;
+        switch (Format.ToLowerInvariant())
+        {
+            case "json":
+                using (var stream = new MemoryStream())
+                {
+                    using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                    {
+                        json.WriteStartArray();
+                        foreach (var rule in rules)
+                        {
+                            json.WriteStartObject();
+                            json.WriteString("id", rule.Id);
+                            json.WriteString("name", rule.Name);
+                            json.WriteString("level", Levels.NameOf(rule.Descriptor.DefaultSeverity));
+                            json.WriteString("category", rule.Descriptor.Category);
+                            json.WriteString("title", rule.Descriptor.Title.ToString(CultureInfo.InvariantCulture));
+                            json.WriteString("helpUri", rule.Descriptor.HelpLinkUri);
+                            json.WriteEndObject();
+                        }
+
+                        json.WriteEndArray();
+                    }
+
+                    _console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                }
+
+                break;
+            case "markdown":
+                _console.Out.Write(PolicyLint.Output.RuleTable.Markdown(rules));
+                break;
+            default:
+                foreach (var rule in rules)
+                {
+                    _console.Out.WriteLine($"{rule.Id}  {Levels.NameOf(rule.Descriptor.DefaultSeverity),-7}  {rule.Name}: {rule.Descriptor.Title}");
+                }
+
+                break;
+        }
+
+        return ExitCodes.Success;
+    }
+}
