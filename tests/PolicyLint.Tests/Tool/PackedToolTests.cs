@@ -1,0 +1,75 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using PolicyLint.Cli;
+using PolicyLint.Tests.Support;
+
+namespace PolicyLint.Tests.Tool;
+
+/// <summary>The tool as users get it: packed, installed with <c>dotnet tool install</c>, run as <c>policylint</c>.</summary>
+public sealed partial class PackedToolTests : IClassFixture<PackedTool>
+{
+    private readonly PackedTool _tool;
+
+    public PackedToolTests(PackedTool tool) => _tool = tool;
+
+    [DotnetFact]
+    public void Package_is_PolicyLint_with_the_policylint_command_and_the_rules_inside()
+    {
+        var version = typeof(PolicyLintCli).Assembly.GetName().Version!;
+        Assert.Equal($"PolicyLint.{version.Major}.{version.Minor}.{version.Build}.nupkg", Path.GetFileName(_tool.PackageFile));
+
+        using var package = ZipFile.OpenRead(_tool.PackageFile);
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        var nuspec = Xml(package, "PolicyLint.nuspec");
+        Assert.Equal("PolicyLint", Element(nuspec, "id"));
+        Assert.Equal("DotnetTool", Element(nuspec, "packageType", "name"));
+        Assert.Equal("README.md", Element(nuspec, "readme"));
+        Assert.Contains("README.md", entries);
+
+        var settings = entries.Single(e => e.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
+        Assert.Equal("policylint", Element(Xml(package, settings), "Command", "Name"));
+        var toolFolder = settings[..(settings.LastIndexOf('/') + 1)];
+        foreach (var assembly in new[] { "policylint.dll", "PolicyLint.Core.dll", "PolicyLint.Sdk.dll", "PolicyLint.Rules.dll" })
+        {
+            Assert.True(entries.Contains(toolFolder + assembly), $"{assembly} missing from {toolFolder} in the package");
+        }
+    }
+
+    [DotnetFact]
+    public void Installed_tool_lints_the_samples_and_exits_1_with_the_summary()
+    {
+        var result = _tool.Run(RepoPaths.Root, "lint", RepoPaths.Samples);
+
+        Assert.True(result.ExitCode == 1, "expected exit 1 (findings at or above --fail-on)" + Environment.NewLine + result);
+        Assert.True(SummaryLine().IsMatch(result.StdOut), "no summary line in the output" + Environment.NewLine + result);
+        Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [DotnetFact]
+    public void Installed_tool_prints_usage_for_help()
+    {
+        var result = _tool.Run(RepoPaths.Root, "--help");
+
+        Assert.True(result.ExitCode is 0 or 2, "expected exit 0 or 2 for --help" + Environment.NewLine + result);
+        Assert.True(result.StdOut.Contains("Usage: policylint", StringComparison.Ordinal), "no usage in the output" + Environment.NewLine + result);
+        Assert.Contains("lint", result.StdOut, StringComparison.Ordinal);
+    }
+
+    private static XDocument Xml(ZipArchive package, string entry)
+    {
+        using var stream = package.GetEntry(entry)!.Open();
+        return XDocument.Load(stream);
+    }
+
+    // Matched by local name: the nuspec namespace changes with the NuGet version that wrote it.
+    private static string? Element(XDocument document, string name, string? attribute = null)
+    {
+        var element = document.Descendants().FirstOrDefault(e => e.Name.LocalName == name);
+        return attribute is null ? element?.Value : element?.Attribute(attribute)?.Value;
+    }
+
+    // "6 errors, 9 warnings, 0 notes in 17 files (12 files skipped)"
+    [GeneratedRegex(@"^\d+ errors?, \d+ warnings?, \d+ notes? in \d+ files?\b", RegexOptions.Multiline)]
+    private static partial Regex SummaryLine();
+}
