@@ -14,7 +14,7 @@ namespace PolicyLint.Tests.Golden;
 /// After a deliberate change, run the tests with POLICYLINT_UPDATE_SNAPSHOTS=1 to rewrite the expected files (the run
 /// still fails, so CI never passes on an update), review the diff, then run again without it.
 /// </summary>
-[Collection(GoldenSnapshotCollection.Name)]
+[Collection(RunsAloneCollection.Name)]
 public sealed class GoldenSnapshotTests
 {
     public const string UpdateVariable = "POLICYLINT_UPDATE_SNAPSHOTS";
@@ -244,11 +244,11 @@ public sealed class GoldenSnapshotTests
 }
 
 /// <summary>
-/// The golden tests run alone, after the parallel collections: they lint many small inputs, and a test that counts
-/// process-wide decodes (PipelineShapeTests) must not see theirs.
+/// Test classes that must not run beside others: they run alone, after the parallel collections. The golden tests lint
+/// many small inputs, and a test that counts process-wide decodes (PipelineShapeTests) must not see theirs.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class GoldenSnapshotCollection
+public sealed class RunsAloneCollection
 {
-    public const string Name = "Golden snapshots";
+    public const string Name = "Runs alone";
 }
