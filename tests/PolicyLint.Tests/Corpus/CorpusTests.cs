@@ -8,7 +8,7 @@ namespace PolicyLint.Tests.Corpus;
 /// <summary>
 /// The real exports in ../shared/corpus/real (read there, never copied): every file reads without a read error, and
 /// every WHfB setting comes out with the node, scope, value and line:column recorded in Corpus/expected/. Run with
-/// POLICYLINT_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change, then review the diff.
+/// POLICYLINT_UPDATE_SNAPSHOTS=1 to rewrite the expected files after a deliberate change, then review the diff.
 /// </summary>
 public sealed class CorpusTests
 {
@@ -63,13 +63,13 @@ public sealed class CorpusTests
         var actual = Normalized.Files(result.Files, text => text.Replace(CorpusRoot! + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal));
 
         var expectedPath = Path.Combine(ExpectedFolder, folder + ".txt");
-        if (Environment.GetEnvironmentVariable("POLICYLINT_UPDATE_GOLDEN") == "1")
+        if (Environment.GetEnvironmentVariable("POLICYLINT_UPDATE_SNAPSHOTS") == "1")
         {
             Directory.CreateDirectory(ExpectedFolder);
             File.WriteAllText(expectedPath, actual, new UTF8Encoding(false));
         }
 
-        Assert.True(File.Exists(expectedPath), $"missing {expectedPath}; run the tests with POLICYLINT_UPDATE_GOLDEN=1 to write it");
+        Assert.True(File.Exists(expectedPath), $"missing {expectedPath}; run the tests with POLICYLINT_UPDATE_SNAPSHOTS=1 to write it");
         Assert.Equal(File.ReadAllText(expectedPath).ReplaceLineEndings("\n"), actual);
     }
 }
