@@ -5,7 +5,7 @@ using PolicyLint.Model;
 
 namespace PolicyLint.Rules;
 
-/// <summary>An Identity Protection profile (deprecated July 2024) still reaches devices.</summary>
+/// <summary>An Identity Protection profile (deprecated July 2024), assigned or not: in a repository it is debt before it is assigned.</summary>
 public sealed class PL1001_IdentityProtectionProfileDeprecated : PolicyAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
@@ -23,7 +23,7 @@ public sealed class PL1001_IdentityProtectionProfileDeprecated : PolicyAnalyzer
     private static void Analyze(SourceAnalysisContext context)
     {
         var source = context.Source;
-        if (source.Kind != SourceKind.IdentityProtection || source.AssignmentState == AssignmentState.Unassigned)
+        if (source.Kind != SourceKind.IdentityProtection)
         {
             return;
         }

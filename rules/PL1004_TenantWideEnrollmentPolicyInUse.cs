@@ -6,16 +6,19 @@ using PolicyLint.Model;
 
 namespace PolicyLint.Rules;
 
-/// <summary>The tenant-wide WHfB enrollment policy is enabled or disabled: it acts at enrollment only.</summary>
+/// <summary>
+/// The tenant-wide WHfB enrollment policy is enabled: it acts at enrollment only. Disabled is Microsoft's recommended
+/// setup (a group-targeted policy enables WHfB), so it is not a finding.
+/// </summary>
 public sealed class PL1004_TenantWideEnrollmentPolicyInUse : PolicyAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         RuleIds.TenantWideEnrollmentPolicyInUse,
         "Tenant-wide WHfB enrollment policy is in use",
-        "The tenant-wide Windows Hello for Business enrollment policy '{0}' {1} (state {2}); it reaches a device only when the device enrolls, so a later change to it never reaches devices already enrolled; configure WHfB in an Account protection or Settings Catalog policy assigned to groups, and set this policy to Not configured.",
+        "The tenant-wide Windows Hello for Business enrollment policy '{0}' turns Windows Hello for Business on (state {1}) and sets {2}; it reaches a device only when the device enrolls, so a later change to it never reaches devices already enrolled; move these values into an Account protection or Settings Catalog policy assigned to a security group, then set this policy to Disabled (Microsoft's recommended setup).",
         RuleCategories.Deprecation,
         DiagnosticSeverity.Warning,
-        "The Windows Hello for Business policy under Devices > Enrollment applies once, during enrollment (including Autopilot). Editing it afterwards changes nothing on enrolled devices, and any group-targeted policy replaces it, so its values are a trap for whoever edits them later.");
+        "The Windows Hello for Business policy under Devices > Enrollment applies once, during enrollment (including Autopilot). Editing it afterwards changes nothing on enrolled devices, and any group-targeted policy replaces it, so its values are a trap for whoever edits them later. Keep it disabled and enable WHfB with a group-targeted policy; leaving it unconfigured is no substitute, because Entra-joined devices have WHfB on by default.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
@@ -29,15 +32,20 @@ public sealed class PL1004_TenantWideEnrollmentPolicyInUse : PolicyAnalyzer
             return;
         }
 
+        // Disabled (and not configured) is the recommended setup: only an enabled policy is a finding.
         var state = source.Settings.FirstOrDefault(s => s.Node == PassportForWorkCatalog.UsePassportForWork && s.Value.Kind == PolicyValueKind.Boolean);
-        if (state is null)
+        if (state is null || !state.Value.IsTrue)
         {
             return;
         }
 
+        var values = source.Settings
+            .Where(s => s.Node is not null && s.Node != PassportForWorkCatalog.UsePassportForWork && s.Value.Kind != PolicyValueKind.None)
+            .Select(s => $"{s.Node!.Name} = {s.Value}")
+            .ToList();
         context.Report(Rule, state.Location, source, source.Id ?? source.DisplayName, null,
             source.DisplayName,
-            state.Value.IsTrue ? "turns Windows Hello for Business on" : "turns Windows Hello for Business off",
-            state.RawValue ?? state.Value.ToString());
+            state.RawValue ?? state.Value.ToString(),
+            values.Count == 0 ? "no other value" : string.Join(", ", values));
     }
 }

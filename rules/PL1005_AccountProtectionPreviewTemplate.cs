@@ -5,7 +5,7 @@ using PolicyLint.Model;
 
 namespace PolicyLint.Rules;
 
-/// <summary>A policy built on the retired "Account protection (Preview)" template still reaches devices.</summary>
+/// <summary>A policy built on the retired "Account protection (Preview)" template, assigned or not.</summary>
 public sealed class PL1005_AccountProtectionPreviewTemplate : PolicyAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
@@ -23,7 +23,7 @@ public sealed class PL1005_AccountProtectionPreviewTemplate : PolicyAnalyzer
     private static void Analyze(SourceAnalysisContext context)
     {
         var source = context.Source;
-        if (source.Kind != SourceKind.AccountProtectionPreview || source.AssignmentState == AssignmentState.Unassigned)
+        if (source.Kind != SourceKind.AccountProtectionPreview)
         {
             return;
         }

@@ -5,13 +5,16 @@ using PolicyLint.Catalog;
 
 namespace PolicyLint.Rules;
 
-/// <summary>An OMA-URI still holds a tenant placeholder where the Entra tenant GUID belongs.</summary>
+/// <summary>
+/// An OMA-URI still holds a tenant placeholder where the Entra tenant GUID belongs (error), or wraps the GUID in braces
+/// (one level below: the CSP page says no braces, the configure page's example has them; reference C4).
+/// </summary>
 public sealed class PL4001_TenantIdPlaceholder : PolicyAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         RuleIds.TenantIdPlaceholder,
         "OMA-URI holds a tenant ID placeholder",
-        "OMA-URI '{0}' names the tenant node '{1}' instead of your Entra tenant ID, so {2} never applies; replace '{1}' with the tenant GUID (no braces), e.g. ./Device/Vendor/MSFT/PassportForWork/00000000-0000-0000-0000-000000000000/Policies/{3}.",
+        "OMA-URI '{0}' names the tenant node '{1}' {2}; replace '{1}' with the tenant GUID without braces, e.g. ./Device/Vendor/MSFT/PassportForWork/{3}/Policies/{4}.",
         RuleCategories.Authoring,
         DiagnosticSeverity.Error,
         "PassportForWork policies live under a node named with the tenant ID. Guides write it as {TenantId} or <tenant ID>; copied literally, the OMA-URI addresses a tenant that does not exist and the device reports the setting as failed or ignores it.");
@@ -23,13 +26,34 @@ public sealed class PL4001_TenantIdPlaceholder : PolicyAnalyzer
     private static void Analyze(SettingAnalysisContext context)
     {
         var setting = context.Setting;
-        if (setting.Source.Kind != Model.SourceKind.CustomOmaUri || OmaUri.Parse(setting.WrittenName) is not { TenantSegmentIsPlaceholder: true } uri)
+        if (setting.Source.Kind != Model.SourceKind.CustomOmaUri || OmaUri.Parse(setting.WrittenName) is not { TenantSegment: { } tenant } uri)
         {
             return;
         }
 
-        var leaf = uri.CanonicalPath["PassportForWork/{TenantId}/Policies/".Length..];
-        context.Report(Rule, setting.NameLocation, setting.Source, $"{setting.WrittenName}", null,
-            setting.WrittenName, uri.TenantSegment, setting.Node?.Name ?? "the setting", leaf.Length > 0 ? leaf : "...");
+        var prefix = "PassportForWork/{TenantId}/Policies/";
+        var leaf = uri.CanonicalPath.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? uri.CanonicalPath[prefix.Length..] : string.Empty;
+        if (leaf.Length == 0)
+        {
+            leaf = "...";
+        }
+
+        if (uri.TenantSegmentIsPlaceholder)
+        {
+            context.Report(Rule, setting.NameLocation, setting.Source, setting.WrittenName, null,
+                setting.WrittenName, tenant,
+                $"instead of your Entra tenant ID, so {setting.Node?.Name ?? "the setting"} never applies",
+                "00000000-0000-0000-0000-000000000000", leaf);
+            return;
+        }
+
+        if (tenant.StartsWith('{') && tenant.EndsWith('}'))
+        {
+            // Microsoft's pages disagree on braces, so this is one level below the rule's level (reference C4).
+            context.ReportBelow(1, Rule, setting.NameLocation, setting.Source, setting.WrittenName, null,
+                setting.WrittenName, tenant,
+                "with the tenant GUID in braces: the PassportForWork CSP page defines the tenant ID as a GUID without curly braces, although the example on 'Configure Windows Hello for Business' shows braces",
+                tenant.Trim('{', '}'), leaf);
+        }
     }
 }

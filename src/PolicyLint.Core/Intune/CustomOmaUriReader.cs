@@ -104,6 +104,12 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
             return new(PolicyValue.None, SettingProblem.MalformedValue, $"{node.Name} is a Boolean node but the row is Integer; use the Boolean data type");
         }
 
+        // A String row sends a chr value; a Boolean node takes bool only, so "True"/"False" in a String row is a type error.
+        if (node.DataType == CspDataType.Boolean && declared == "#microsoft.graph.omasettingstring")
+        {
+            return new(PolicyValue.None, SettingProblem.MalformedValue, $"{node.Name} is a Boolean node but the row is String ('{scalar.Text}'); use the Boolean data type");
+        }
+
         if (node.DataType == CspDataType.Integer && declared == "#microsoft.graph.omasettingboolean")
         {
             return new(PolicyValue.None, SettingProblem.MalformedValue, $"{node.Name} is an Integer node but the row is Boolean; use the Integer data type");

@@ -23,11 +23,13 @@ public static class Finalizer
         var suppressed = new List<Finding>();
         foreach (var diagnostic in run.Diagnostics)
         {
-            if (config.SeverityFor(diagnostic.Id, diagnostic.Descriptor.DefaultSeverity) is not { } severity)
+            if (config.SeverityFor(diagnostic.Id, diagnostic.Descriptor.DefaultSeverity) is not { } ruleSeverity)
             {
                 continue;
             }
 
+            // A per-finding downgrade is relative: the configured level replaces the default, the offset stays.
+            var severity = Levels.Lower(ruleSeverity, LevelOffsetOf(diagnostic));
             var adjusted = severity == diagnostic.Severity ? diagnostic : WithSeverity(diagnostic, severity);
             if (config.Suppressions.Count > 0
                 && run.FullPaths.TryGetValue(adjusted.Location.GetLineSpan().Path, out var fullPath)
@@ -56,6 +58,12 @@ public static class Finalizer
             ConfigurationWarnings = warnings,
         };
     }
+
+    private static int LevelOffsetOf(Diagnostic diagnostic) =>
+        diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.LevelOffset) is { } text
+        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
+            ? offset
+            : 0;
 
     private static Diagnostic WithSeverity(Diagnostic d, DiagnosticSeverity severity) => Diagnostic.Create(
         d.Id,

@@ -23,6 +23,17 @@ public static class Levels
         _ => Note,
     };
 
+    /// <summary><paramref name="levels"/> levels below <paramref name="severity"/>, never below note (a finding is lowered, not hidden).</summary>
+    public static DiagnosticSeverity Lower(DiagnosticSeverity severity, int levels)
+    {
+        for (var i = 0; i < levels && severity > DiagnosticSeverity.Info; i++)
+        {
+            severity = severity == DiagnosticSeverity.Error ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
+        }
+
+        return severity;
+    }
+
     /// <summary>The severity of a level name (case-insensitive); false for unknown names; null severity for "none".</summary>
     public static bool TryParse(string? name, out DiagnosticSeverity? severity)
     {

@@ -35,6 +35,13 @@ public static class DiagnosticProperties
 
     /// <summary>Stable identity of what the finding is about, used for SARIF partialFingerprints.</summary>
     public const string Subject = "policylint.subject";
+
+    /// <summary>
+    /// How many levels below the rule's effective level (its default, or the level .policylint.yml sets) this finding
+    /// is reported, as an invariant integer ("1": an error rule reports a warning). The finalize stage applies it and
+    /// never goes below note. Used for possible overlap, unassigned sources and PL4001's braces.
+    /// </summary>
+    public const string LevelOffset = "policylint.levelOffset";
 }
 
 /// <summary>Shared reporting for the three action contexts.</summary>
@@ -60,9 +67,28 @@ public abstract class AnalysisContextBase
         PolicySource? source,
         string subject,
         IEnumerable<SourceLocation>? additionalLocations = null,
+        params object?[] messageArgs) =>
+        ReportBelow(0, descriptor, location, source, subject, additionalLocations, messageArgs);
+
+    /// <summary>
+    /// As <see cref="Report(DiagnosticDescriptor, SourceLocation, PolicySource?, string, IEnumerable{SourceLocation}?, object?[])"/>,
+    /// <paramref name="levelsBelow"/> levels below the rule's effective level (see <see cref="DiagnosticProperties.LevelOffset"/>).
+    /// </summary>
+    public void ReportBelow(
+        int levelsBelow,
+        DiagnosticDescriptor descriptor,
+        SourceLocation location,
+        PolicySource? source,
+        string subject,
+        IEnumerable<SourceLocation>? additionalLocations = null,
         params object?[] messageArgs)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        if (levelsBelow > 0)
+        {
+            properties[DiagnosticProperties.LevelOffset] = levelsBelow.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (source is not null)
         {
             properties[DiagnosticProperties.SourceName] = source.DisplayName;

@@ -40,13 +40,25 @@ public sealed class PL1001_IdentityProtectionProfileDeprecatedTests
     }
 
     [Fact]
-    public void Does_not_fire_for_an_unassigned_profile_or_a_current_profile()
+    public void Fires_for_an_unassigned_profile_because_a_deprecated_profile_in_a_repository_is_debt_before_it_is_assigned()
     {
         using var temp = new TempDirectory();
         var unassigned = IdentityProtection("WHfB legacy", "  \"pinMinimumLength\": 6", assignments: "[]");
+
+        var (result, _) = Lint.Marked(temp, ("ip.json", unassigned));
+
+        var finding = Assert.Single(result.Findings(RuleIds.IdentityProtectionProfileDeprecated));
+        Assert.Equal(Levels.Warning, finding.Level);
+        Assert.Contains("'WHfB legacy' (not assigned)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Does_not_fire_for_a_current_profile()
+    {
+        using var temp = new TempDirectory();
         var current = SettingsCatalog("WHfB", Choice("usepassportforwork", "true"), AllDevices());
 
-        var (result, _) = Lint.Marked(temp, ("ip.json", unassigned), ("sc.json", current));
+        var (result, _) = Lint.Marked(temp, ("sc.json", current));
 
         Assert.Empty(result.Findings(RuleIds.IdentityProtectionProfileDeprecated));
     }

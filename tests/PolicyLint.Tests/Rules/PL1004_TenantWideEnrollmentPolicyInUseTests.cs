@@ -6,29 +6,41 @@ namespace PolicyLint.Tests.Rules;
 
 public sealed class PL1004_TenantWideEnrollmentPolicyInUseTests
 {
-    [Theory]
-    [InlineData("enabled", "turns Windows Hello for Business on")]
-    [InlineData("disabled", "turns Windows Hello for Business off")]
-    public void Fires_at_the_state_of_a_configured_tenant_wide_policy(string state, string expected)
+    [Fact]
+    public void Fires_at_the_state_of_an_enabled_tenant_wide_policy_and_advises_disabled()
     {
         using var temp = new TempDirectory();
 
-        var (result, files) = Lint.Marked(temp, ("wide.json", TenantWide($"[|\"{state}\"|]")));
+        var (result, files) = Lint.Marked(temp, ("wide.json", TenantWide("[|\"enabled\"|]")));
 
         result.AssertFindingsAtMarks(RuleIds.TenantWideEnrollmentPolicyInUse, "wide.json", files["wide.json"]);
-        var message = Assert.Single(result.Findings(RuleIds.TenantWideEnrollmentPolicyInUse)).Message;
-        Assert.Contains($"{expected} (state {state})", message, StringComparison.Ordinal);
-        Assert.Contains("set this policy to Not configured", message, StringComparison.Ordinal);
+        var finding = Assert.Single(result.Findings(RuleIds.TenantWideEnrollmentPolicyInUse));
+        Assert.Equal(Levels.Warning, finding.Level);
+        Assert.Contains("turns Windows Hello for Business on (state enabled)", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("set this policy to Disabled", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("MinimumPINLength", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not configured", finding.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("disabled")]
+    [InlineData("notConfigured")]
+    public void Does_not_fire_for_the_recommended_disabled_state_or_not_configured(string state)
+    {
+        using var temp = new TempDirectory();
+
+        var (result, _) = Lint.Marked(temp, ("wide.json", TenantWide($"\"{state}\"")));
+
+        Assert.Empty(result.Findings(RuleIds.TenantWideEnrollmentPolicyInUse));
     }
 
     [Fact]
-    public void Does_not_fire_when_the_policy_is_not_configured_and_reads_none_of_its_values()
+    public void Reads_none_of_the_values_of_a_not_configured_policy()
     {
         using var temp = new TempDirectory();
 
         var (result, _) = Lint.Marked(temp, ("wide.json", TenantWide("\"notConfigured\"")));
 
-        Assert.Empty(result.Findings(RuleIds.TenantWideEnrollmentPolicyInUse));
         var source = Assert.Single(result.Files.SelectMany(f => f.Sources));
         Assert.Empty(source.Settings);
     }

@@ -45,14 +45,26 @@ public sealed class PL1005_AccountProtectionPreviewTemplateTests
     }
 
     [Fact]
-    public void Does_not_fire_for_an_unassigned_preview_intent_or_another_intent_template()
+    public void Fires_for_an_unassigned_preview_intent_because_a_retired_template_in_a_repository_is_debt_before_it_is_assigned()
     {
         using var temp = new TempDirectory();
         var unassigned = PreviewIntent("Old preview", IntentSetting("pinMinimumLength", "\"8\""), assignments: "[]");
+
+        var (result, _) = Lint.Marked(temp, ("preview.json", unassigned));
+
+        var finding = Assert.Single(result.Findings(RuleIds.AccountProtectionPreviewTemplate));
+        Assert.Equal(Levels.Warning, finding.Level);
+        Assert.Contains("'Old preview' (not assigned)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Does_not_fire_for_another_intent_template()
+    {
+        using var temp = new TempDirectory();
         var baseline = PreviewIntent("MDM baseline", IntentSetting("pinMinimumLength", "\"8\""), AllDevices(), templateId: "034ccd46-190c-4afc-adf1-ad7cc11262eb")
             .Replace("44444444-0000-0000-0000-000000000004", "66666666-0000-0000-0000-000000000006", StringComparison.Ordinal);
 
-        var (result, _) = Lint.Marked(temp, ("preview.json", unassigned), ("baseline.json", baseline));
+        var (result, _) = Lint.Marked(temp, ("baseline.json", baseline));
 
         Assert.Empty(result.Findings(RuleIds.AccountProtectionPreviewTemplate));
         Assert.Contains(result.Files.SelectMany(f => f.Sources), s => s.Kind == Model.SourceKind.SecurityBaseline);

@@ -48,4 +48,34 @@ public sealed class PL4001_TenantIdPlaceholderTests
         Assert.Single(result.Findings(RuleIds.TenantIdPlaceholder));
         Assert.Empty(result.Findings(RuleIds.CertificateTrustOverridesCloudTrust));
     }
+
+    [Fact]
+    public void Reports_a_braced_tenant_guid_one_level_below_the_rule_and_citing_both_pages()
+    {
+        using var temp = new TempDirectory();
+        var export = CustomOma("Cloud trust", OmaBoolean($"[|\"./Device/Vendor/MSFT/PassportForWork/{{{TenantId}}}/Policies/UseCloudTrustForOnPremAuth\"|]", "true"));
+
+        var (result, files) = Lint.Marked(temp, ("oma.json", export));
+
+        result.AssertFindingsAtMarks(RuleIds.TenantIdPlaceholder, "oma.json", files["oma.json"]);
+        var finding = Assert.Single(result.Findings(RuleIds.TenantIdPlaceholder));
+        Assert.Equal(Levels.Warning, finding.Level);
+        Assert.Contains("without curly braces", finding.Message, StringComparison.Ordinal);
+        Assert.Contains($"PassportForWork/{TenantId}/Policies/UseCloudTrustForOnPremAuth", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("error", "warning")]
+    [InlineData("warning", "note")]
+    [InlineData("note", "note")]
+    public void The_braces_downgrade_stays_one_level_below_a_configured_level(string configured, string expected)
+    {
+        using var temp = new TempDirectory();
+        temp.Write("oma.json", CustomOma("Cloud trust", OmaBoolean($"\"./Device/Vendor/MSFT/PassportForWork/{{{TenantId}}}/Policies/UseCloudTrustForOnPremAuth\"", "true")));
+        temp.Write(".policylint.yml", $"rules:\n  PL4001: {configured}\n");
+
+        var run = TestConsole.Run(temp.Path, "lint", ".");
+
+        Assert.Contains($"{expected} PL4001", run.Console.StdOut, StringComparison.Ordinal);
+    }
 }

@@ -45,6 +45,24 @@ public sealed class PL4002_InvalidSettingValueTests
         Assert.Contains(messages, m => m.Contains("set it in device scope", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("True")]
+    [InlineData("False")]
+    public void Fires_on_a_string_oma_row_holding_true_or_false_for_a_boolean_node(string text)
+    {
+        using var temp = new TempDirectory();
+        var rows = $$"""
+                { "@odata.type": "#microsoft.graph.omaSettingString", "displayName": "cloud trust",
+                  "omaUri": "./Device/Vendor/MSFT/PassportForWork/{{TenantId}}/Policies/UseCloudTrustForOnPremAuth", "isEncrypted": false, "value": [|"{{text}}"|] }
+            """;
+
+        var (result, files) = Lint.Marked(temp, ("oma.json", CustomOma("Typed as text", rows)));
+
+        result.AssertFindingsAtMarks(RuleIds.InvalidSettingValue, "oma.json", files["oma.json"]);
+        var message = Assert.Single(result.Findings(RuleIds.InvalidSettingValue)).Message;
+        Assert.Contains("UseCloudTrustForOnPremAuth is a Boolean node but the row is String", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Does_not_fire_for_valid_values_or_cloud_trust_in_user_scope()
     {
