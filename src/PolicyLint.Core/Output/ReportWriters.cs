@@ -8,6 +8,7 @@ public static class ReportWriters
         new TextReportWriter(),
         new JsonReportWriter(),
         new SarifReportWriter(),
+        new MarkdownReportWriter(),
     ];
 
     public static IReportWriter? Find(string format) =>
