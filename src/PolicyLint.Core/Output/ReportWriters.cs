@@ -10,6 +10,7 @@ public static class ReportWriters
         new SarifReportWriter(),
         new MarkdownReportWriter(),
         new GitHubReportWriter(),
+        new CodeClimateReportWriter(),
     ];
 
     public static IReportWriter? Find(string format) =>
