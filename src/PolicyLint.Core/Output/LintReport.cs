@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Input;
@@ -17,6 +19,13 @@ public sealed record LintReport
 {
     /// <summary>Findings after configuration (levels applied, suppressed ones removed), sorted by file and position.</summary>
     public required ImmutableArray<Finding> Findings { get; init; }
+
+    /// <summary>
+    /// The same findings, most important first: errors, then warnings, then notes, each level in report order. Writers
+    /// that lead with what matters (markdown, github) follow this order rather than sorting; a baseline puts new
+    /// findings first here, so those writers need no change for it.
+    /// </summary>
+    public required ImmutableArray<Finding> ByPriority { get; init; }
 
     /// <summary>Findings a .policylint.yml suppression covers (SARIF lists them as suppressed).</summary>
     public ImmutableArray<Finding> Suppressed { get; init; } = [];
@@ -96,6 +105,16 @@ public sealed record Finding(
 
     public string Message { get; } = Diagnostic.GetMessage(CultureInfo.InvariantCulture);
 
+    /// <summary>The rule's title: what is wrong in a few words, for places with no room for the message.</summary>
+    public string Title { get; } = Diagnostic.Descriptor.Title.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Identifies the finding across runs (SARIF partialFingerprints, Code Climate fingerprint): from the rule, the file
+    /// and what the finding is about, never a line number, so edits elsewhere in the file keep it. Unique within a
+    /// report: the finalize stage numbers any findings that would share one.
+    /// </summary>
+    public string Fingerprint { get; init; } = FingerprintOf(Diagnostic, Location.FilePath);
+
     public string? SourceName => Diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.SourceName);
 
     public string? Subject => Diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.Subject);
@@ -107,6 +126,14 @@ public sealed record Finding(
     public int Line => Location.Line;
 
     public int Column => Location.Column;
+
+    /// <summary>Rule, file, subject (node, scope, source) and policy, hashed.</summary>
+    public static string FingerprintOf(Diagnostic diagnostic, string filePath)
+    {
+        var subject = diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.Subject) ?? diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        var key = $"{diagnostic.Id}|{filePath}|{subject}|{diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.SourceName)}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
+    }
 
     public static Finding From(Diagnostic diagnostic, string ruleName, string? justification = null) => new(
         diagnostic,

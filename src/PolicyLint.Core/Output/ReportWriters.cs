@@ -8,6 +8,9 @@ public static class ReportWriters
         new TextReportWriter(),
         new JsonReportWriter(),
         new SarifReportWriter(),
+        new MarkdownReportWriter(),
+        new GitHubReportWriter(),
+        new CodeClimateReportWriter(),
     ];
 
     public static IReportWriter? Find(string format) =>

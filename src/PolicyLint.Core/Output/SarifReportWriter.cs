@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using PolicyLint.Analysis;
@@ -214,10 +213,6 @@ public sealed class SarifReportWriter : IReportWriter
         return string.Join('/', normalized.Split('/').Select(Uri.EscapeDataString));
     }
 
-    /// <summary>Stable across runs and line shifts: rule, file and the finding's subject (node, scope, source).</summary>
-    public static string Fingerprint(Finding finding)
-    {
-        var key = $"{finding.RuleId}|{finding.FilePath}|{finding.Subject ?? finding.Message}|{finding.SourceName}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
-    }
+    /// <summary>The finding's fingerprint, made once when the report is finalized (see <see cref="Finding.Fingerprint"/>).</summary>
+    public static string Fingerprint(Finding finding) => finding.Fingerprint;
 }

@@ -9,11 +9,17 @@ public sealed class TextReportWriter : IReportWriter
     {
         foreach (var finding in report.Findings)
         {
-            var source = finding.SourceName is null ? string.Empty : $" [{finding.SourceName}]";
-            output.WriteLine($"{finding.Location}: {finding.Level} {finding.RuleId}: {finding.Message}{source}");
+            output.WriteLine(Line(finding));
         }
 
         output.WriteLine(Summary(report));
+    }
+
+    /// <summary><c>path(line,col): level id: message [policy]</c>.</summary>
+    public static string Line(Finding finding)
+    {
+        var source = finding.SourceName is null ? string.Empty : $" [{finding.SourceName}]";
+        return $"{finding.Location}: {finding.Level} {finding.RuleId}: {finding.Message}{source}";
     }
 
     public static string Summary(LintReport report)

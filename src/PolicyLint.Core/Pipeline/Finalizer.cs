@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Configuration;
@@ -47,10 +49,14 @@ public static class Finalizer
             .Where(s => s.IsExpired(today))
             .Select(s => $"{config.FilePath}({s.Line},1): warning: the suppression of {s.RuleId} expired on {s.ExpiresOn:yyyy-MM-dd} and no longer applies")
             .ToImmutableArray();
+        var findings = Sort(kept).Select(d => Finding.From(d, NameOf(d.Id))).ToList();
+        var unique = WithUniqueFingerprints([.. findings, .. suppressed]);
+        ImmutableArray<Finding> reported = [.. unique.Take(findings.Count)];
         return new LintReport
         {
-            Findings = [.. Sort(kept).Select(d => Finding.From(d, NameOf(d.Id)))],
-            Suppressed = [.. suppressed],
+            Findings = reported,
+            ByPriority = Prioritize(reported),
+            Suppressed = [.. unique.Skip(findings.Count)],
             Rules = run.Rules,
             Files = run.Files,
             Policies = run.Policies,
@@ -80,6 +86,34 @@ public static class Finalizer
         additionalLocations: d.AdditionalLocations,
         customTags: d.Descriptor.CustomTags,
         properties: d.Properties);
+
+    /// <summary>
+    /// Two findings may share rule, file, subject and policy (one source holding the same node twice): the second and
+    /// later ones get their occurrence number in the hash, in report order, so every fingerprint names one finding.
+    /// </summary>
+    private static List<Finding> WithUniqueFingerprints(List<Finding> findings)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new List<Finding>(findings.Count);
+        foreach (var finding in findings)
+        {
+            var occurrence = seen[finding.Fingerprint] = seen.GetValueOrDefault(finding.Fingerprint) + 1;
+            result.Add(occurrence == 1
+                ? finding
+                : finding with { Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{finding.Fingerprint}|{occurrence}")))[..32] });
+        }
+
+        return result;
+    }
+
+    /// <summary>Errors, then warnings, then notes; within a level the report order (a stable sort).</summary>
+    private static ImmutableArray<Finding> Prioritize(ImmutableArray<Finding> findings) =>
+        [.. findings.OrderBy(f => f.Severity switch
+        {
+            DiagnosticSeverity.Error => 0,
+            DiagnosticSeverity.Warning => 1,
+            _ => 2,
+        })];
 
     private static IEnumerable<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) => diagnostics
         .Select(d => (Diagnostic: d, Span: d.Location.GetLineSpan()))

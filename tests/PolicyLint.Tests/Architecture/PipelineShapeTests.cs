@@ -10,6 +10,7 @@ using PolicyLint.Tests.Support;
 namespace PolicyLint.Tests.Architecture;
 
 /// <summary>The pipeline's shape, checked: arrows run one way, stage results cannot be changed, each file is decoded once.</summary>
+[Collection(ProcessWideCounterCollection.Name)]
 public sealed class PipelineShapeTests
 {
     [Fact]
@@ -93,4 +94,14 @@ public sealed class PipelineShapeTests
         Assert.True(report.HasReadableInput);
         Assert.Equal(documents, decoded);
     }
+}
+
+/// <summary>
+/// Tests that read a process-wide counter (<see cref="DecodedDocument.DecodeCount"/>) run alone, after the others:
+/// a test linting in parallel would add its own decodes to the count.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessWideCounterCollection
+{
+    public const string Name = "process-wide counters";
 }
