@@ -3,7 +3,7 @@ using McMaster.Extensions.CommandLineUtils;
 namespace PolicyLint.Cli;
 
 [Command("policylint", Description = "Lints Windows Hello for Business policy (Intune exports and Group Policy) before it ships.")]
-[Subcommand(typeof(LintCommand))]
+[Subcommand(typeof(LintCommand), typeof(PullCommand))]
 [HelpOption("-h|--help")]
 public sealed class RootCommand
 {

@@ -22,9 +22,9 @@ internal sealed class ExportFolder : IPullSink, IDisposable
     }
 
     /// <summary>Checks that the pull may write <paramref name="folder"/> and opens a staging folder beside it.</summary>
-    public static ExportFolder Open(string folder)
+    public static ExportFolder Open(string path, string folder)
     {
-        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         if (File.Exists(target))
         {
             throw new GraphPullException($"--out '{folder}' is a file; it must name a folder that the pull owns");

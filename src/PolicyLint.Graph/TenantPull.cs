@@ -7,10 +7,12 @@ namespace PolicyLint.Graph;
 /// </summary>
 public static class TenantPull
 {
-    public static async Task<PullManifest> ToFolderAsync(GraphSignIn signIn, PullOptions options, string folder, CancellationToken cancellationToken = default)
+    /// <param name="folder">The export folder (a full path, or relative to the process's current directory).</param>
+    /// <param name="shownAs">How messages name the folder (as the person typed it); the path itself when null.</param>
+    public static async Task<PullManifest> ToFolderAsync(GraphSignIn signIn, PullOptions options, string folder, string? shownAs = null, CancellationToken cancellationToken = default)
     {
         CheckGraphUrl(options.EffectiveGraphUrl);
-        using var export = ExportFolder.Open(folder);
+        using var export = ExportFolder.Open(folder, shownAs ?? folder);
         using var graph = Connect(signIn, options);
         var manifest = await new TenantPuller(graph, options, export).PullAsync(signIn, cancellationToken).ConfigureAwait(false);
         export.Commit(manifest);
