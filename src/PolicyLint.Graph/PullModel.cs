@@ -69,7 +69,7 @@ public sealed class PullManifest
     /// <summary>What the person should know: values left encrypted, groups that no longer exist.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
 
-    /// <summary>The most response and document bytes held at once: one page and its objects, never the whole tenant.</summary>
+    /// <summary>The most bytes held at once of a list page and the documents made from it: one page, never the whole tenant.</summary>
     public long PeakBufferedBytes { get; init; }
 }
 

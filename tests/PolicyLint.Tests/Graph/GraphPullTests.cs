@@ -149,6 +149,32 @@ public sealed partial class GraphPullTests : IDisposable
     }
 
     [Fact]
+    public async Task Graph_that_stays_unavailable_ends_the_pull_with_a_clear_message()
+    {
+        await using var graph = await LoopbackGraph.StartAsync(FakeTenant.Contoso(), Token);
+        graph.Fail("/beta/deviceManagement/intents", LoopbackGraph.Unavailable(retryAfterSeconds: 0), times: 100);
+
+        var (exit, console) = Pull(graph);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("policylint: Graph kept answering GET /beta/deviceManagement/intents with 429 Too Many Requests or 503 Service Unavailable after 5 retries; try again later", console.StdErr);
+        Assert.Equal(6, graph.Count("/beta/deviceManagement/intents"));
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public async Task Paging_never_follows_a_next_link_to_another_host()
+    {
+        await using var graph = await LoopbackGraph.StartAsync(FakeTenant.Contoso(), Token);
+        graph.Fail("/beta/deviceManagement/intents", LoopbackGraph.Body("""{"value":[],"@odata.nextLink":"https://graph.example.net/beta/deviceManagement/intents?$skiptoken=2"}"""));
+
+        var (exit, console) = Pull(graph);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("pages on to another host (https://graph.example.net); it is not followed", console.StdErr);
+    }
+
+    [Fact]
     public async Task A_403_names_the_missing_permission_and_exits_2_without_writing()
     {
         await using var graph = await LoopbackGraph.StartAsync(FakeTenant.Contoso(), Token);
