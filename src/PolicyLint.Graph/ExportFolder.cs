@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Threading.Channels;
 
 namespace PolicyLint.Graph;
 
@@ -13,12 +14,15 @@ internal sealed class ExportFolder : IPullSink, IDisposable
 {
     private readonly string _target;
     private readonly string _staging;
+    private readonly Channel<(string Path, byte[] Bytes)> _queue = Channel.CreateBounded<(string, byte[])>(new BoundedChannelOptions(128) { SingleReader = true });
+    private readonly Task _writer;
     private bool _committed;
 
     private ExportFolder(string target, string staging)
     {
         _target = target;
         _staging = staging;
+        _writer = Task.Run(WriteQueuedAsync);
     }
 
     /// <summary>Checks that the pull may write <paramref name="folder"/> and opens a staging folder beside it.</summary>
@@ -91,6 +95,10 @@ internal sealed class ExportFolder : IPullSink, IDisposable
         }
     }
 
+    /// <summary>
+    /// Queues the document for the writer, which writes while the next page is fetched: on a slow disk, writing many
+    /// small files costs as much as the requests. The queue holds at most a page's worth, so memory stays bounded.
+    /// </summary>
     public async Task AddAsync(PulledDocument document, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(Path.Combine(_staging, document.RelativePath));
@@ -100,13 +108,39 @@ internal sealed class ExportFolder : IPullSink, IDisposable
             throw new InvalidOperationException($"refusing to write outside the export: {document.RelativePath}");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await File.WriteAllBytesAsync(full, document.Utf8Json, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _queue.Writer.WriteAsync((full, document.Utf8Json), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException) when (_writer.IsFaulted)
+        {
+            // The writer failed (disk full, permission): its exception is the one to report.
+            await _writer.ConfigureAwait(false);
+        }
     }
 
-    /// <summary>Writes the manifest, last, and swaps the new export in.</summary>
-    public void Commit(PullManifest manifest)
+    private async Task WriteQueuedAsync()
     {
+        try
+        {
+            await foreach (var (path, bytes) in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllBytesAsync(path, bytes).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            _queue.Writer.TryComplete(ex);
+            throw;
+        }
+    }
+
+    /// <summary>Waits for the queued files, writes the manifest, last, and swaps the new export in.</summary>
+    public async Task CommitAsync(PullManifest manifest)
+    {
+        _queue.Writer.Complete();
+        await _writer.ConfigureAwait(false);
         File.WriteAllBytes(Path.Combine(_staging, PullManifest.FileName), ManifestWriter.Write(manifest));
         if (Directory.Exists(_target))
         {
@@ -136,6 +170,16 @@ internal sealed class ExportFolder : IPullSink, IDisposable
     {
         if (!_committed)
         {
+            // Stop the writer before the staging folder goes; its own failure was reported already, or is moot.
+            _queue.Writer.TryComplete();
+            try
+            {
+                _writer.GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+            }
+
             TryDelete(_staging);
         }
     }

@@ -15,7 +15,7 @@ public static class TenantPull
         using var export = ExportFolder.Open(folder, shownAs ?? folder);
         using var graph = Connect(signIn, options);
         var manifest = await new TenantPuller(graph, options, export).PullAsync(signIn, cancellationToken).ConfigureAwait(false);
-        export.Commit(manifest);
+        await export.CommitAsync(manifest).ConfigureAwait(false);
         return manifest;
     }
 
