@@ -12,6 +12,7 @@ public static class TenantPull
     public static async Task<PullManifest> ToFolderAsync(GraphSignIn signIn, PullOptions options, string folder, string? shownAs = null, CancellationToken cancellationToken = default)
     {
         CheckGraphUrl(options.EffectiveGraphUrl);
+        await CheckAzureCliTokenAsync(signIn, cancellationToken).ConfigureAwait(false);
         using var export = ExportFolder.Open(folder, shownAs ?? folder);
         using var graph = Connect(signIn, options);
         var manifest = await new TenantPuller(graph, options, export).PullAsync(signIn, cancellationToken).ConfigureAwait(false);
@@ -22,6 +23,7 @@ public static class TenantPull
     public static async Task<PulledTenant> ToMemoryAsync(GraphSignIn signIn, PullOptions options, CancellationToken cancellationToken = default)
     {
         CheckGraphUrl(options.EffectiveGraphUrl);
+        await CheckAzureCliTokenAsync(signIn, cancellationToken).ConfigureAwait(false);
         using var graph = Connect(signIn, options);
         var memory = new MemorySink();
         var manifest = await new TenantPuller(graph, options, memory).PullAsync(signIn, cancellationToken).ConfigureAwait(false);
@@ -34,6 +36,41 @@ public static class TenantPull
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
         {
             throw new GraphPullException($"--graph-url '{url}' must be an https URL (plain http only for this machine: localhost, 127.0.0.1)");
+        }
+
+        if (url.UserInfo.Length > 0)
+        {
+            // Never echo it: it would be a credential on the command line.
+            throw new GraphPullException("--graph-url must not carry a user name or password; sign-in settings come from environment variables");
+        }
+    }
+
+    /// <summary>
+    /// The Azure CLI signs a person in with its own app, whose token never carries Intune permissions: say so before
+    /// any request, rather than after a 403.
+    /// </summary>
+    private static async Task CheckAzureCliTokenAsync(GraphSignIn signIn, CancellationToken cancellationToken)
+    {
+        if (!signIn.Mode.StartsWith("azurecli", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            await signIn.Credential.GetTokenAsync(new Azure.Core.TokenRequestContext([.. signIn.Scopes]), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.Identity.AuthenticationFailedException ex)
+        {
+            throw new GraphPullException($"sign-in failed (--auth {signIn.Mode}): {ex.Message.Split('\n')[0].Trim()}", ex);
+        }
+
+        var claims = signIn.Credential.LastClaims;
+        if (claims.Permissions.Count > 0 && !claims.Grants(GraphPermissions.DeviceManagementConfigurationRead))
+        {
+            throw new GraphPullException(
+                $"the Azure CLI's access token does not carry {GraphPermissions.DeviceManagementConfigurationRead}: the CLI's own user sign-in cannot hold Intune permissions. Sign the CLI in as a service principal (az login --service-principal) whose app has the permissions in docs/graph.md, or use another --auth mode.",
+                GraphPermissions.DeviceManagementConfigurationRead);
         }
     }
 
