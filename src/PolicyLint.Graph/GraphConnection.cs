@@ -52,17 +52,30 @@ internal sealed class GraphConnection : IDisposable
 
     public Uri Url(string relative) => new(BaseUrl, relative);
 
-    /// <summary>GETs a JSON object; null when Graph answers 404 or (when <paramref name="forbiddenIsNull"/>) 403.</summary>
-    public async Task<JsonDocument?> GetObjectAsync(Uri url, GraphEndpoint endpoint, CancellationToken cancellationToken, bool forbiddenIsNull = false)
+    /// <summary>GETs a JSON object; null when Graph answers 404.</summary>
+    public async Task<JsonDocument?> GetObjectAsync(Uri url, GraphEndpoint endpoint, CancellationToken cancellationToken)
     {
         var (status, body) = await SendAsync(url, endpoint, cancellationToken).ConfigureAwait(false);
-        if (status == HttpStatusCode.NotFound || (forbiddenIsNull && status == HttpStatusCode.Forbidden))
+        if (status == HttpStatusCode.NotFound)
         {
             return null;
         }
 
         EnsureSuccess(url, endpoint, status, body);
         return Parse(url, body, needsValue: false);
+    }
+
+    /// <summary>GETs a JSON object; a null document with the status when Graph answers 404 or 403 (the caller decides what a refusal means).</summary>
+    public async Task<(JsonDocument? Document, HttpStatusCode Status)> GetObjectOrRefusalAsync(Uri url, GraphEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        var (status, body) = await SendAsync(url, endpoint, cancellationToken).ConfigureAwait(false);
+        if (status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
+        {
+            return (null, status);
+        }
+
+        EnsureSuccess(url, endpoint, status, body);
+        return (Parse(url, body, needsValue: false), status);
     }
 
     /// <summary>Every page of a collection, following <c>@odata.nextLink</c> (only ever to the same Graph host).</summary>

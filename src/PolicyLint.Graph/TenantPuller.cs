@@ -191,16 +191,19 @@ internal sealed class TenantPuller
         }
 
         var url = _graph.Url($"{profilePath}/getOmaSettingPlainTextValue(secretReferenceValueId='{Uri.EscapeDataString(secretId.Replace("'", "''", StringComparison.Ordinal))}')");
-        using var answer = await _graph.GetObjectAsync(url, PlainTextValue, cancellationToken, forbiddenIsNull: true).ConfigureAwait(false);
-        if (answer is null || WhfbRelevance.String(answer.RootElement, "value") is not { } plain)
+        var (answer, status) = await _graph.GetObjectOrRefusalAsync(url, PlainTextValue, cancellationToken).ConfigureAwait(false);
+        using (answer)
         {
-            // 403: the permission is read-only; 404: the secret is gone. Either way the value stays unknown.
-            _decryptionRefused |= answer is null;
-            Interlocked.Increment(ref _encryptedLeft);
-            return null;
-        }
+            if (answer is null || WhfbRelevance.String(answer.RootElement, "value") is not { } plain)
+            {
+                // 403: the permission is read-only, so no later row is asked for; 404: this secret is gone.
+                _decryptionRefused |= status == System.Net.HttpStatusCode.Forbidden;
+                Interlocked.Increment(ref _encryptedLeft);
+                return null;
+            }
 
-        return plain;
+            return plain;
+        }
     }
 
     /// <summary>

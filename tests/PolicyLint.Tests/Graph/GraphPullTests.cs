@@ -190,6 +190,25 @@ public sealed partial class GraphPullTests : IDisposable
     }
 
     [Fact]
+    public async Task Group_names_need_Group_Read_All_and_a_deleted_group_is_a_note()
+    {
+        var tenant = FakeTenant.Contoso();
+        tenant.Groups.Remove(FakeTenant.KioskDevices);
+        await using var graph = await LoopbackGraph.StartAsync(tenant, Token);
+
+        var (exit, console) = Pull(graph);
+
+        Assert.True(exit == 0, console.StdErr);
+        Assert.Contains($"policylint: note: group {FakeTenant.KioskDevices} is assigned but does not exist in the directory any more; its assignments keep the bare id", console.StdErr);
+
+        graph.Fail("/v1.0/groups/", LoopbackGraph.Forbidden("Insufficient privileges to complete the operation."));
+        (exit, console) = Pull(graph);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("needs the Microsoft Graph permission Group.Read.All", console.StdErr);
+    }
+
+    [Fact]
     public async Task A_malformed_page_is_a_clear_error_and_nothing_is_written()
     {
         await using var graph = await LoopbackGraph.StartAsync(FakeTenant.Contoso(), Token);
