@@ -59,6 +59,21 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
             return;
         }
 
+        // A String row for a Boolean node is a type error whatever the value, so it is found even when the value is hidden.
+        var stringRowForBoolean = uri.Node.DataType == CspDataType.Boolean
+            && string.Equals(row.ODataType, "#microsoft.graph.omaSettingString", StringComparison.OrdinalIgnoreCase);
+        if (row["isEncrypted"] is JsonScalar { Kind: JsonScalarKind.True } && stringRowForBoolean)
+        {
+            source.Add(new PolicySetting(uri.Node, uri.Scope, PolicyValue.None, uriText, common.ValueLocation)
+            {
+                NameLocation = common.UriLocation,
+                Problem = SettingProblem.MalformedValue,
+                ProblemDetail = $"{uri.Node.Name} is a Boolean node but the row is String; use the Boolean data type",
+                NotAppliedReason = notApplied,
+            });
+            return;
+        }
+
         if (row["isEncrypted"] is JsonScalar { Kind: JsonScalarKind.True })
         {
             // The value is ciphertext in the export; it is neither decoded nor ever printed.
@@ -72,7 +87,9 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
             return;
         }
 
-        var conversion = Convert(uri.Node, row.ODataType, valueNode);
+        // A value a tenant pull decrypted (it marks the row) is never quoted in a message.
+        var wasEncrypted = row["value@policylint.wasEncrypted"] is JsonScalar { Kind: JsonScalarKind.True };
+        var conversion = Convert(uri.Node, row.ODataType, valueNode, quoteValue: !wasEncrypted);
         var problem = conversion.Problem;
         var detail = conversion.Detail;
         if (problem == SettingProblem.None && !uri.Node.AllowedIn(uri.Scope))
@@ -91,7 +108,7 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
         });
     }
 
-    private static NodeValues.Conversion Convert(CspNode node, string? rowType, JsonNode valueNode)
+    private static NodeValues.Conversion Convert(CspNode node, string? rowType, JsonNode valueNode, bool quoteValue)
     {
         if (valueNode is not JsonScalar scalar || scalar.Kind == JsonScalarKind.Null)
         {
@@ -107,7 +124,9 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
         // A String row sends a chr value; a Boolean node takes bool only, so "True"/"False" in a String row is a type error.
         if (node.DataType == CspDataType.Boolean && declared == "#microsoft.graph.omasettingstring")
         {
-            return new(PolicyValue.None, SettingProblem.MalformedValue, $"{node.Name} is a Boolean node but the row is String ('{scalar.Text}'); use the Boolean data type");
+            return new(PolicyValue.None, SettingProblem.MalformedValue, quoteValue
+                ? $"{node.Name} is a Boolean node but the row is String ('{scalar.Text}'); use the Boolean data type"
+                : $"{node.Name} is a Boolean node but the row is String; use the Boolean data type");
         }
 
         if (node.DataType == CspDataType.Integer && declared == "#microsoft.graph.omasettingboolean")

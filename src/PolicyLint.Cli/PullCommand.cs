@@ -1,0 +1,180 @@
+using System.ComponentModel.DataAnnotations;
+using McMaster.Extensions.CommandLineUtils;
+using PolicyLint.Graph;
+
+namespace PolicyLint.Cli;
+
+[Command("pull", Description = "Pull Windows Hello for Business policy from a tenant through Microsoft Graph into a folder that 'policylint lint' reads. Sign-in settings come from environment variables (docs/graph.md).")]
+[HelpOption("-h|--help")]
+public sealed class PullCommand
+{
+    private readonly IConsole _console;
+    private readonly WorkingDirectory _directory;
+
+    public PullCommand(IConsole console, WorkingDirectory directory)
+    {
+        _console = console;
+        _directory = directory;
+    }
+
+    [Option("--tenant <TENANT>", Description = "Tenant id or domain (contoso.onmicrosoft.com).")]
+    [Required(ErrorMessage = "give the tenant to pull from, e.g. 'policylint pull --tenant contoso.onmicrosoft.com --out tenant-export'")]
+    public string Tenant { get; set; } = string.Empty;
+
+    [Option("--out <FOLDER>", Description = "Folder the export is written to: new, empty, or a previous pull's export (it is replaced).")]
+    [Required(ErrorMessage = "give the folder to write with --out, e.g. --out tenant-export")]
+    public string Out { get; set; } = string.Empty;
+
+    [Option("--auth <MODE>", Description = "Sign-in: default, browser, devicecode, secret, certificate, github, azurepipelines, workloadidentity, managedidentity, azurecli or token (POLICYLINT_GRAPH_TOKEN).")]
+    public string Auth { get; set; } = "default";
+
+    [Option("--cloud <CLOUD>", Description = "National cloud: public (default), usGovernment, usGovernmentDoD or china.")]
+    public string Cloud { get; set; } = GraphCloud.Public.Name;
+
+    [Option("--graph-url <URL>", Description = "Graph base URL instead of the cloud's (https; plain http only on this machine).")]
+    public string? GraphUrl { get; set; }
+
+    [Option("-v|--verbose", Description = "Say which sign-in is used and what each Graph collection gave.")]
+    public bool Verbose { get; set; }
+
+    public int OnExecute()
+    {
+        if (GraphCloud.Find(Cloud) is not { } cloud)
+        {
+            return Usage($"unknown --cloud '{Cloud}'; expected one of: {string.Join(", ", GraphCloud.Names)}");
+        }
+
+        if (!GraphSignIn.Modes.Contains(Auth, StringComparer.OrdinalIgnoreCase))
+        {
+            return Usage($"unknown --auth '{Auth}'; expected one of: {string.Join(", ", GraphSignIn.Modes)}");
+        }
+
+        Uri? graphUrl = null;
+        if (GraphUrl is not null && !Uri.TryCreate(GraphUrl, UriKind.Absolute, out graphUrl))
+        {
+            return Usage($"--graph-url '{GraphUrl}' is not an absolute URL");
+        }
+
+        using var cancel = new CancellationTokenSource();
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            // The first Ctrl+C stops the pull cleanly (the old export stays); a second one ends the process.
+            e.Cancel = !cancel.IsCancellationRequested;
+            cancel.Cancel();
+        }
+
+        _console.CancelKeyPress += OnCancel;
+        var progress = new ProgressLine(_console);
+        try
+        {
+            var signIn = GraphSignIn.Create(Auth, Tenant, cloud, Environment.GetEnvironmentVariable, interactive: !_console.IsInputRedirected && !_console.IsErrorRedirected,
+                tell: message => _console.Error.WriteLine(message));
+            var options = new PullOptions { Tenant = Tenant, Cloud = cloud, GraphUrl = graphUrl, Progress = progress.Show };
+            if (Verbose)
+            {
+                _console.Error.WriteLine($"policylint: pulling tenant {Tenant} from {options.EffectiveGraphUrl.GetLeftPart(UriPartial.Authority)} (--auth {signIn.Mode})");
+            }
+
+            var output = Path.GetFullPath(Out, _directory.Path);
+            var manifest = TenantPull.ToFolderAsync(signIn, options, output, Out, cancel.Token).GetAwaiter().GetResult();
+            progress.Clear();
+            if (Verbose)
+            {
+                foreach (var endpoint in manifest.Endpoints)
+                {
+                    _console.Error.WriteLine($"policylint: {endpoint.Path}: {endpoint.Listed} listed, {endpoint.Kept} kept");
+                }
+            }
+
+            foreach (var note in manifest.Notes)
+            {
+                _console.Error.WriteLine($"policylint: note: {note}");
+            }
+
+            _console.Out.WriteLine($"Pulled {manifest.Objects} Windows Hello for Business object(s), {manifest.Groups} group name(s) and {manifest.AssignmentFilters} assignment filter(s) from tenant {manifest.TenantId ?? Tenant} into {Out} ({manifest.Requests} Graph requests). Lint it with: policylint lint {Out}");
+            return ExitCodes.Success;
+        }
+        catch (GraphPullException ex)
+        {
+            progress.Clear();
+            _console.Error.WriteLine($"policylint: {ex.Message}");
+            _console.Error.WriteLine($"policylint: nothing was written to {Out}");
+            return ExitCodes.UsageErrorOrNoInput;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            progress.Clear();
+            _console.Error.WriteLine($"policylint: pull cancelled; {Out} is as it was");
+            return ExitCodes.UsageErrorOrNoInput;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            progress.Clear();
+            _console.Error.WriteLine($"policylint: cannot write the export to '{Out}': {ex.Message}");
+            return ExitCodes.UsageErrorOrNoInput;
+        }
+        finally
+        {
+            _console.CancelKeyPress -= OnCancel;
+        }
+    }
+
+    private int Usage(string message)
+    {
+        _console.Error.WriteLine($"policylint: {message}");
+        return ExitCodes.UsageErrorOrNoInput;
+    }
+
+    /// <summary>"objects fetched / listed" rewritten in place on a terminal; nothing at all on a redirected stream.</summary>
+    private sealed class ProgressLine
+    {
+        private readonly IConsole _console;
+        private readonly bool _enabled;
+        private readonly object _lock = new();
+        private long _lastTicks;
+        private int _width;
+
+        public ProgressLine(IConsole console)
+        {
+            _console = console;
+            _enabled = !console.IsErrorRedirected;
+        }
+
+        public void Show(PullProgress progress)
+        {
+            if (!_enabled)
+            {
+                return;
+            }
+
+            lock (_lock)
+            {
+                // A few updates a second are enough to watch; more would only cost time.
+                var now = Environment.TickCount64;
+                if (now - _lastTicks < 100 && progress.Fetched < progress.Listed)
+                {
+                    return;
+                }
+
+                _lastTicks = now;
+                var text = $"pulling: {progress.Fetched}/{progress.Listed} objects";
+                _console.Error.Write("\r" + text.PadRight(_width));
+                _width = text.Length;
+            }
+        }
+
+        public void Clear()
+        {
+            if (!_enabled || _width == 0)
+            {
+                return;
+            }
+
+            lock (_lock)
+            {
+                _console.Error.Write("\r" + new string(' ', _width) + "\r");
+                _width = 0;
+            }
+        }
+    }
+}
