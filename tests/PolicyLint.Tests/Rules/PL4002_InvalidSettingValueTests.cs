@@ -63,6 +63,24 @@ public sealed class PL4002_InvalidSettingValueTests
         Assert.Contains("UseCloudTrustForOnPremAuth is a Boolean node but the row is String", message, StringComparison.Ordinal);
     }
 
+    /// <summary>Intune hides String values (isEncrypted): the row type alone shows the error, and nothing of the value is printed.</summary>
+    [Fact]
+    public void Fires_on_an_encrypted_string_row_for_a_boolean_node_without_printing_the_value()
+    {
+        using var temp = new TempDirectory();
+        var rows = $$"""
+                { "@odata.type": "#microsoft.graph.omaSettingString", "displayName": "cloud trust",
+                  "omaUri": "./Device/Vendor/MSFT/PassportForWork/{{TenantId}}/Policies/UseCloudTrustForOnPremAuth", "isEncrypted": true, "value": [|"Q2lwaGVydGV4dA=="|] }
+            """;
+
+        var (result, files) = Lint.Marked(temp, ("oma.json", CustomOma("Encrypted", rows)));
+
+        result.AssertFindingsAtMarks(RuleIds.InvalidSettingValue, "oma.json", files["oma.json"]);
+        var message = Assert.Single(result.Findings(RuleIds.InvalidSettingValue)).Message;
+        Assert.Contains("UseCloudTrustForOnPremAuth is a Boolean node but the row is String", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Q2lwaGVydGV4dA", string.Join("\n", result.Findings.Select(f => f.Message)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Does_not_fire_for_valid_values_or_cloud_trust_in_user_scope()
     {
