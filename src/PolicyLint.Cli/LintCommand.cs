@@ -22,9 +22,20 @@ public sealed class LintCommand
         _directory = directory;
     }
 
-    [Argument(0, "paths", "Files or folders to lint.")]
-    [Required(ErrorMessage = "give at least one file or folder to lint, e.g. 'policylint lint samples'")]
+    [Argument(0, "paths", "Files or folders to lint (or --tenant to lint a tenant through Microsoft Graph).")]
     public string[] Paths { get; set; } = [];
+
+    [Option("--tenant <TENANT>", Description = "Pull the tenant's WHfB policy through Microsoft Graph into memory and lint it (same sign-in options as 'pull'; docs/graph.md).")]
+    public string? Tenant { get; set; }
+
+    [Option("--auth <MODE>", Description = "With --tenant: sign-in mode, as for 'pull' (default: a chain from the environment).")]
+    public string Auth { get; set; } = "default";
+
+    [Option("--cloud <CLOUD>", Description = "With --tenant: public (default), usGovernment, usGovernmentDoD or china.")]
+    public string Cloud { get; set; } = PolicyLint.Graph.GraphCloud.Public.Name;
+
+    [Option("--graph-url <URL>", Description = "With --tenant: Graph base URL instead of the cloud's.")]
+    public string? GraphUrl { get; set; }
 
     [Option("-f|--format <FORMAT>", Description = "Output format: text (default), json, sarif, markdown (PR comment, step summary), github (Actions annotations) or codeclimate (GitLab Code Quality); FORMAT=PATH writes it to a file. May be repeated.")]
     public string[] Formats { get; set; } = [];
@@ -47,6 +58,14 @@ public sealed class LintCommand
 
     public int OnExecute()
     {
+        if (Paths.Length == 0 == (Tenant is null))
+        {
+            _console.Error.WriteLine(Tenant is null
+                ? "policylint: give at least one file or folder to lint, e.g. 'policylint lint samples', or --tenant <tenant>"
+                : "policylint: lint either files and folders or a tenant (--tenant), not both");
+            return ExitCodes.UsageErrorOrNoInput;
+        }
+
         if (!TryParseOutputs(out var outputs, out var error))
         {
             _console.Error.WriteLine($"policylint: {error}");
@@ -66,7 +85,20 @@ public sealed class LintCommand
 
         var engine = new LintEngine(BuiltInRules.All);
         var started = DateTimeOffset.UtcNow;
-        var report = engine.Lint(Paths, _directory.Path, config);
+        LintReport report;
+        if (Tenant is not null)
+        {
+            if (PullTenant() is not { } documents)
+            {
+                return ExitCodes.UsageErrorOrNoInput;
+            }
+
+            report = engine.Run(InputSet.FromDocuments(documents), config);
+        }
+        else
+        {
+            report = engine.Lint(Paths, _directory.Path, config);
+        }
 
         foreach (var missing in report.MissingPaths)
         {
@@ -135,6 +167,32 @@ public sealed class LintCommand
         }
 
         return ExceedsThreshold(report) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
+    }
+
+    /// <summary>The tenant's objects as named documents (the bytes 'pull' would write), or null after saying why not.</summary>
+    private List<InputDocument>? PullTenant()
+    {
+        if (GraphSettings.Create(Tenant!, Auth, Cloud, GraphUrl, _console, progress: null, out var error) is not var (signIn, options))
+        {
+            _console.Error.WriteLine($"policylint: {error}");
+            return null;
+        }
+
+        try
+        {
+            var pulled = PolicyLint.Graph.TenantPull.ToMemoryAsync(signIn, options).GetAwaiter().GetResult();
+            foreach (var note in pulled.Manifest.Notes)
+            {
+                _console.Error.WriteLine($"policylint: note: {note}");
+            }
+
+            return [.. pulled.Documents.Select(d => InputDocument.FromBytes(d.DisplayPath, d.Utf8Json))];
+        }
+        catch (PolicyLint.Graph.GraphPullException ex)
+        {
+            _console.Error.WriteLine($"policylint: {ex.Message}");
+            return null;
+        }
     }
 
     private bool ExceedsThreshold(LintReport report) =>

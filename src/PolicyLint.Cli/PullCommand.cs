@@ -39,22 +39,6 @@ public sealed class PullCommand
 
     public int OnExecute()
     {
-        if (GraphCloud.Find(Cloud) is not { } cloud)
-        {
-            return Usage($"unknown --cloud '{Cloud}'; expected one of: {string.Join(", ", GraphCloud.Names)}");
-        }
-
-        if (!GraphSignIn.Modes.Contains(Auth, StringComparer.OrdinalIgnoreCase))
-        {
-            return Usage($"unknown --auth '{Auth}'; expected one of: {string.Join(", ", GraphSignIn.Modes)}");
-        }
-
-        Uri? graphUrl = null;
-        if (GraphUrl is not null && !Uri.TryCreate(GraphUrl, UriKind.Absolute, out graphUrl))
-        {
-            return Usage($"--graph-url '{GraphUrl}' is not an absolute URL");
-        }
-
         using var cancel = new CancellationTokenSource();
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
         {
@@ -67,9 +51,11 @@ public sealed class PullCommand
         var progress = new ProgressLine(_console);
         try
         {
-            var signIn = GraphSignIn.Create(Auth, Tenant, cloud, Environment.GetEnvironmentVariable, interactive: !_console.IsInputRedirected && !_console.IsErrorRedirected,
-                tell: message => _console.Error.WriteLine(message));
-            var options = new PullOptions { Tenant = Tenant, Cloud = cloud, GraphUrl = graphUrl, Progress = progress.Show };
+            if (GraphSettings.Create(Tenant, Auth, Cloud, GraphUrl, _console, progress.Show, out var error) is not var (signIn, options))
+            {
+                return Usage(error);
+            }
+
             if (Verbose)
             {
                 _console.Error.WriteLine($"policylint: pulling tenant {Tenant} from {options.EffectiveGraphUrl.GetLeftPart(UriPartial.Authority)} (--auth {signIn.Mode})");

@@ -26,6 +26,44 @@ public sealed partial class GraphPullTests : IDisposable
     private (int Exit, TestConsole Console) Pull(LoopbackGraph graph, params string[] extra) =>
         TestConsole.Run(_temp.Path, ["pull", "--tenant", "contoso.onmicrosoft.com", "--out", "export", "--auth", "token", "--graph-url", graph.BaseUrl, .. extra]);
 
+    /// <summary>lint --tenant reads the very bytes pull writes, through the same readers: the same findings at the same lines.</summary>
+    [Fact]
+    public async Task Lint_tenant_gives_the_same_findings_as_pull_then_lint()
+    {
+        await using var graph = await LoopbackGraph.StartAsync(FakeTenant.Contoso(), Token);
+        Assert.Equal(0, Pull(graph).Exit);
+
+        var fromExport = TestConsole.Run(_temp.Path, "lint", "export", "--format", "json", "--fail-on", "none");
+        var fromTenant = TestConsole.Run(_temp.Path, "lint", "--tenant", "contoso.onmicrosoft.com", "--auth", "token", "--graph-url", graph.BaseUrl, "--format", "json", "--fail-on", "none");
+
+        Assert.True(fromTenant.ExitCode == 0, fromTenant.Console.StdErr);
+        var expected = Findings(fromExport.Console.StdOut);
+        var actual = Findings(fromTenant.Console.StdOut);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(f => f.Key).Order(), actual.Select(f => f.Key).Order());
+        Assert.All(actual, f => Assert.StartsWith("graph:/", f.File, StringComparison.Ordinal));
+        Assert.DoesNotContain(Token, fromTenant.Console.StdOut + fromTenant.Console.StdErr, StringComparison.Ordinal);
+
+        static List<(string Key, string File)> Findings(string json) =>
+            [.. JsonDocument.Parse(json).RootElement.GetProperty("findings").EnumerateArray().Select(f =>
+            {
+                var location = f.GetProperty("location");
+                var line = location.TryGetProperty("line", out var l) ? l.GetInt32() : 0;
+                var column = location.TryGetProperty("column", out var c) ? c.GetInt32() : 0;
+                return ($"{f.GetProperty("ruleId").GetString()} {f.GetProperty("level").GetString()} {f.GetProperty("policy").GetString()} {line}:{column}", location.GetProperty("file").GetString()!);
+            })];
+    }
+
+    [Fact]
+    public void Lint_takes_paths_or_a_tenant_not_both_and_not_neither()
+    {
+        Assert.Equal(2, TestConsole.Run(_temp.Path, "lint").ExitCode);
+        Assert.Equal(2, TestConsole.Run(_temp.Path, "lint", "export", "--tenant", "contoso.onmicrosoft.com").ExitCode);
+        var (exit, console) = TestConsole.Run(_temp.Path, "lint", "--tenant", "contoso.onmicrosoft.com", "--cloud", "mars");
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown --cloud 'mars'", console.StdErr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Pull_writes_an_export_that_lint_reads_as_it_is()
     {
