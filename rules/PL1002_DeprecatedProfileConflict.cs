@@ -19,7 +19,8 @@ public sealed class PL1002_DeprecatedProfileConflict : PolicyAnalyzer
         "{0} and {1} both configure Windows Hello for Business for {2}; {3}: Intune reports the settings of such a pair as conflicting, and WHfB provisioning may not start (the User Device Registration admin log shows Event 360, 'Windows Hello for Business provisioning will not be launched.'); keep the WHfB settings in {4} only (add any that '{5}' sets and it lacks), then unassign '{5}'.",
         RuleCategories.Deprecation,
         DiagnosticSeverity.Error,
-        "The deprecated Identity Protection profile and Account protection (Preview) template and the profiles that replace them (Account protection, Settings Catalog, security baselines, custom OMA-URI) write the same PassportForWork nodes. When two of them reach a device, Intune marks the settings as in conflict and does not deliver them consistently, and Windows Hello for Business provisioning may not start.");
+        "The deprecated Identity Protection profile and Account protection (Preview) template and the profiles that replace them (Account protection, Settings Catalog, security baselines, custom OMA-URI) write the same PassportForWork nodes. When two of them reach a device, Intune marks the settings as in conflict and does not deliver them consistently, and Windows Hello for Business provisioning may not start.",
+        RuleTags.LevelVaries);
 
     /// <summary>Profile kinds that replace the deprecated ones.</summary>
     private static readonly SourceKind[] Current =
@@ -89,7 +90,7 @@ public sealed class PL1002_DeprecatedProfileConflict : PolicyAnalyzer
             Rule,
             old.Location,
             old,
-            $"{old.Id ?? old.DisplayName}|{other.Id ?? other.DisplayName}",
+            FindingSubject.Of("deprecated-profile-conflict", old, other),
             [other.Location],
             old.Describe(),
             $"{other.Describe()} ({other.Location})",

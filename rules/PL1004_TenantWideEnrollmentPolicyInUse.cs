@@ -43,7 +43,7 @@ public sealed class PL1004_TenantWideEnrollmentPolicyInUse : PolicyAnalyzer
             .Where(s => s.Node is not null && s.Node != PassportForWorkCatalog.UsePassportForWork && s.Value.Kind != PolicyValueKind.None)
             .Select(s => $"{s.Node!.Name} = {s.Value}")
             .ToList();
-        context.Report(Rule, state.Location, source, source.Id ?? source.DisplayName, null,
+        context.Report(Rule, state.Location, source, FindingSubject.Of("tenant-wide-enrollment", source), null,
             source.DisplayName,
             state.RawValue ?? state.Value.ToString(),
             values.Count == 0 ? "no other value" : string.Join(", ", values));

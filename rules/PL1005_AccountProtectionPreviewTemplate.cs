@@ -28,7 +28,7 @@ public sealed class PL1005_AccountProtectionPreviewTemplate : PolicyAnalyzer
             return;
         }
 
-        context.Report(Rule, source.Location, source, source.Id ?? source.DisplayName, null,
+        context.Report(Rule, source.Location, source, FindingSubject.Of("preview-template", source), null,
             source.DisplayName, Reach.Describe(source), Reach.SettingCount(source));
     }
 }

@@ -39,7 +39,7 @@ public sealed class PL2001_ConflictingIntuneValues : PolicyAnalyzer
                     Rule,
                     second.Location,
                     second.Source,
-                    $"{node.Node.Id}|{second.Scope}|{first.Source.Id ?? first.Source.DisplayName}|{second.Source.Id ?? second.Source.DisplayName}",
+                    FindingSubject.Of(node.Node, second.Scope, first.Source, second.Source),
                     [first.Location],
                     $"{node.Node.Name} ({second.Scope.ToString().ToLowerInvariant()} scope)",
                     first.Value,

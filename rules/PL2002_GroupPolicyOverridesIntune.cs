@@ -40,7 +40,7 @@ public sealed class PL2002_GroupPolicyOverridesIntune : PolicyAnalyzer
                 Rule,
                 first.Location,
                 group.Key.Intune,
-                $"{group.Key.Intune.Id ?? group.Key.Intune.DisplayName}|{group.Key.Gpo.Id ?? group.Key.Gpo.DisplayName}",
+                FindingSubject.Of("gpo-over-intune", group.Key.Intune, group.Key.Gpo),
                 shadowings.SelectMany(s => new[] { s.Shadowed.Location, s.Winner.Location }).Skip(1),
                 group.Key.Intune.Describe(),
                 group.Key.Gpo.DisplayName,

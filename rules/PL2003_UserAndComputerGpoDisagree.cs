@@ -41,7 +41,7 @@ public sealed class PL2003_UserAndComputerGpoDisagree : PolicyAnalyzer
                     Rule,
                     computer.Location,
                     computer.Source,
-                    $"{node.Node.Id}|{computer.Source.Id ?? computer.Source.DisplayName}|{user.Source.Id ?? user.Source.DisplayName}",
+                    FindingSubject.Of(node.Node.Id, computer.Source, user.Source),
                     [user.Location],
                     computer.Node!.Names.GpoPolicyName ?? computer.Node.Name,
                     computer.Value,

@@ -50,7 +50,7 @@ public sealed class PL3001_CertificateTrustOverridesCloudTrust : PolicyAnalyzer
                 Rule,
                 cloudSetting.Location,
                 cloudSetting.Source,
-                $"{cloudSetting.Source.Id ?? cloudSetting.Source.DisplayName}|{certificateSetting.Source.Id ?? certificateSetting.Source.DisplayName}",
+                FindingSubject.Of("certificate-over-cloud-trust", cloudSetting.Source, certificateSetting.Source),
                 [certificateSetting.Location],
                 Where(certificateSetting),
                 Where(cloudSetting),

@@ -36,7 +36,7 @@ public sealed class PL3002_CloudTrustInUserScope : PolicyAnalyzer
             Rule,
             setting.NameLocation,
             setting.Source,
-            $"{setting.Node.Id}|{setting.Scope}|{setting.Source.Id ?? setting.Source.DisplayName}",
+            FindingSubject.Of(setting.Node, setting.Scope, setting.Source),
             null,
             where,
             setting.WrittenName,

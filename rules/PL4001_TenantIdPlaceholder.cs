@@ -17,7 +17,8 @@ public sealed class PL4001_TenantIdPlaceholder : PolicyAnalyzer
         "OMA-URI '{0}' names the tenant node '{1}' {2}; replace '{1}' with the tenant GUID without braces, e.g. ./Device/Vendor/MSFT/PassportForWork/{3}/Policies/{4}.",
         RuleCategories.Authoring,
         DiagnosticSeverity.Error,
-        "PassportForWork policies live under a node named with the tenant ID. Guides write it as {TenantId} or <tenant ID>; copied literally, the OMA-URI addresses a tenant that does not exist and the device reports the setting as failed or ignores it.");
+        "PassportForWork policies live under a node named with the tenant ID. Guides write it as {TenantId} or <tenant ID>; copied literally, the OMA-URI addresses a tenant that does not exist and the device reports the setting as failed or ignores it.",
+        RuleTags.LevelVaries);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
@@ -40,7 +41,7 @@ public sealed class PL4001_TenantIdPlaceholder : PolicyAnalyzer
 
         if (uri.TenantSegmentIsPlaceholder)
         {
-            context.Report(Rule, setting.NameLocation, setting.Source, setting.WrittenName, null,
+            context.Report(Rule, setting.NameLocation, setting.Source, FindingSubject.Of(setting.WrittenName, setting.Source), null,
                 setting.WrittenName, tenant,
                 $"instead of your Entra tenant ID, so {setting.Node?.Name ?? "the setting"} never applies",
                 "00000000-0000-0000-0000-000000000000", leaf);
@@ -50,7 +51,7 @@ public sealed class PL4001_TenantIdPlaceholder : PolicyAnalyzer
         if (tenant.StartsWith('{') && tenant.EndsWith('}'))
         {
             // Microsoft's pages disagree on braces, so this is one level below the rule's level (reference C4).
-            context.ReportBelow(1, Rule, setting.NameLocation, setting.Source, setting.WrittenName, null,
+            context.ReportBelow(1, Rule, setting.NameLocation, setting.Source, FindingSubject.Of(setting.WrittenName, setting.Source), null,
                 setting.WrittenName, tenant,
                 "with the tenant GUID in braces: the PassportForWork CSP page defines the tenant ID as a GUID without curly braces, although the example on 'Configure Windows Hello for Business' shows braces",
                 tenant.Trim('{', '}'), leaf);

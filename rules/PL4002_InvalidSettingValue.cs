@@ -39,7 +39,7 @@ public sealed class PL4002_InvalidSettingValue : PolicyAnalyzer
             Rule,
             setting.Location,
             setting.Source,
-            $"{node.Id}|{setting.Scope}|{setting.Source.Id ?? setting.Source.DisplayName}",
+            FindingSubject.Of(node, setting.Scope, setting.Source),
             null,
             $"{node.Name} ({setting.Scope.ToString().ToLowerInvariant()} scope)",
             setting.Source.Describe(),

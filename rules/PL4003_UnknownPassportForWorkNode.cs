@@ -31,7 +31,7 @@ public sealed class PL4003_UnknownPassportForWorkNode : PolicyAnalyzer
 
         var suggestion = Suggest(setting);
         var hint = suggestion is null ? "; check the name against the PassportForWork CSP reference" : $"; did you mean '{suggestion}' (the closest real node)";
-        context.Report(Rule, setting.NameLocation, setting.Source, setting.WrittenName, null, setting.WrittenName, hint);
+        context.Report(Rule, setting.NameLocation, setting.Source, FindingSubject.Of(setting.WrittenName, setting.Source), null, setting.WrittenName, hint);
     }
 
     /// <summary>The closest known name in the same representation, when it is close enough to be a typo.</summary>

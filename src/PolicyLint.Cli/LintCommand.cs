@@ -50,6 +50,9 @@ public sealed class LintCommand
     [Option("-c|--config <PATH>", Description = "Configuration file (default: the nearest .policylint.yml above the linted paths or the working directory).")]
     public string? Config { get; set; }
 
+    [Option("--baseline <SARIF>", Description = "A previous run's SARIF (policylint baseline): each finding is marked new, unchanged or updated, and --fail-on counts only new and updated ones.")]
+    public string? BaselinePath { get; set; }
+
     [Option("--timestamps", Description = "Record the run's start and end times in SARIF (off by default, so the same input gives the same bytes).")]
     public bool Timestamps { get; set; }
 
@@ -81,6 +84,20 @@ public sealed class LintCommand
         {
             _console.Error.WriteLine($"policylint: {ex.Message}");
             return ExitCodes.UsageErrorOrNoInput;
+        }
+
+        Baseline? baseline = null;
+        if (BaselinePath is not null)
+        {
+            try
+            {
+                baseline = Baseline.Load(System.IO.Path.GetFullPath(BaselinePath, _directory.Path));
+            }
+            catch (BaselineException ex)
+            {
+                _console.Error.WriteLine($"policylint: {ex.Message}");
+                return ExitCodes.UsageErrorOrNoInput;
+            }
         }
 
         var engine = new LintEngine(BuiltInRules.All);
@@ -126,6 +143,11 @@ public sealed class LintCommand
         foreach (var warning in report.ConfigurationWarnings)
         {
             _console.Error.WriteLine(warning);
+        }
+
+        if (baseline is not null)
+        {
+            report = baseline.Apply(report);
         }
 
         if (Timestamps)
@@ -196,7 +218,7 @@ public sealed class LintCommand
     }
 
     private bool ExceedsThreshold(LintReport report) =>
-        Levels.TryParse(FailOn, out var threshold) && threshold is { } level && report.Findings.Any(f => f.Severity >= level);
+        Levels.TryParse(FailOn, out var threshold) && threshold is { } level && report.Findings.Any(f => f.CountsForFailure && f.Severity >= level);
 
     /// <summary>Parses --format values (FORMAT or FORMAT=PATH) and --output into writer/target pairs.</summary>
     private bool TryParseOutputs(out List<(IReportWriter Writer, string? Path)> outputs, out string error)

@@ -3,7 +3,7 @@ using McMaster.Extensions.CommandLineUtils;
 namespace PolicyLint.Cli;
 
 [Command("policylint", Description = "Lints Windows Hello for Business policy (Intune exports and Group Policy) before it ships.")]
-[Subcommand(typeof(LintCommand), typeof(PullCommand), typeof(ShowCommand), typeof(RulesCommand), typeof(ExplainCommand), typeof(InitCommand))]
+[Subcommand(typeof(LintCommand), typeof(BaselineCommand), typeof(PullCommand), typeof(ShowCommand), typeof(RulesCommand), typeof(ExplainCommand), typeof(InitCommand))]
 [VersionOptionFromMember("--version", MemberName = nameof(Version))]
 [HelpOption("-h|--help")]
 public sealed class RootCommand

@@ -29,8 +29,8 @@ public sealed class AnalysisDriver
         _policyActions = [.. context.EffectivePolicyActions];
         Rules =
         [
-            new ReportRule(InputDiagnostics.InputNotReadable, InputDiagnostics.InputNotReadableName),
-            .. analyzers.SelectMany(a => a.SupportedDiagnostics.Select(d => new ReportRule(d, a.Name))),
+            new ReportRule(InputDiagnostics.InputNotReadable, InputDiagnostics.InputNotReadableName, InputDiagnostics.HelpMarkdown()),
+            .. analyzers.SelectMany(a => a.SupportedDiagnostics.Select(d => new ReportRule(d, a.Name, a.HelpMarkdown(d.Id)))),
         ];
     }
 
@@ -90,8 +90,11 @@ public sealed class AnalysisDriver
     }
 }
 
-/// <summary>A rule as reports list it: its descriptor and friendly name.</summary>
-public sealed record ReportRule(DiagnosticDescriptor Descriptor, string Name)
+/// <summary>A rule as reports list it: its descriptor, friendly name and page (Markdown), when it has one.</summary>
+public sealed record ReportRule(DiagnosticDescriptor Descriptor, string Name, string? HelpMarkdown = null)
 {
     public string Id => Descriptor.Id;
+
+    /// <summary>Some findings are reported below the rule's level (see <see cref="RuleTags.LevelVaries"/>).</summary>
+    public bool LevelVaries => Descriptor.CustomTags.Contains(RuleTags.LevelVaries);
 }

@@ -18,6 +18,19 @@ public static class InputDiagnostics
         DiagnosticSeverity.Error,
         "A file or folder given to PolicyLint could not be read as a policy export: it is truncated, malformed, unreadable, or holds a value that does not parse. Its settings were not linted.");
 
+    /// <summary>PL0001's page (rules/docs/PL0001.md, embedded in this assembly).</summary>
+    public static string? HelpMarkdown()
+    {
+        using var stream = typeof(InputDiagnostics).Assembly.GetManifestResourceStream("PolicyLint.docs.PL0001.md");
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>PL0001 for a read error, at its location.</summary>
     public static Diagnostic From(ReadProblem problem)
     {

@@ -41,6 +41,15 @@ public sealed record LintReport
 
     public ImmutableArray<string> MissingPaths { get; init; } = [];
 
+    /// <summary>Levels .policylint.yml sets for rules (rule id to error, warning, note or none), for SARIF's ruleConfigurationOverrides.</summary>
+    public ImmutableDictionary<string, string> RuleLevelOverrides { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>True when findings were compared with a baseline (each finding then has a <see cref="Finding.BaselineState"/>).</summary>
+    public bool HasBaseline { get; init; }
+
+    /// <summary>Findings of the baseline that this run no longer reports (fixed, or their policy was removed).</summary>
+    public ImmutableArray<AbsentFinding> Absent { get; init; } = [];
+
     /// <summary>Warnings about the configuration itself (an expired suppression), each with its file and line.</summary>
     public ImmutableArray<string> ConfigurationWarnings { get; init; } = [];
 
@@ -109,11 +118,19 @@ public sealed record Finding(
     public string Title { get; } = Diagnostic.Descriptor.Title.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Identifies the finding across runs (SARIF partialFingerprints, Code Climate fingerprint): from the rule, the file
-    /// and what the finding is about, never a line number, so edits elsewhere in the file keep it. Unique within a
-    /// report: the finalize stage numbers any findings that would share one.
+    /// Identifies the finding across runs (SARIF partialFingerprints, Code Climate fingerprint, baselines): from the
+    /// rule and what the finding is about (<see cref="FindingSubject"/>: node, scope and the identities of the sources
+    /// involved, sorted), never a line number or a file name, so it survives reformatting a file, moving a profile to
+    /// another file and renaming a file. A read error (PL0001) is about its file, so the file is part of its key.
+    /// Unique within a report: the finalize stage numbers any findings that would share one.
     /// </summary>
     public string Fingerprint { get; init; } = FingerprintOf(Diagnostic, Location.FilePath);
+
+    /// <summary>Against a baseline: new, unchanged or updated (same fingerprint, other message or level); null without one.</summary>
+    public BaselineState? BaselineState { get; init; }
+
+    /// <summary>What --fail-on counts: everything without a baseline; with one, only new and updated findings.</summary>
+    public bool CountsForFailure => BaselineState is null or Output.BaselineState.New or Output.BaselineState.Updated;
 
     public string? SourceName => Diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.SourceName);
 
@@ -127,11 +144,13 @@ public sealed record Finding(
 
     public int Column => Location.Column;
 
-    /// <summary>Rule, file, subject (node, scope, source) and policy, hashed.</summary>
+    /// <summary>Rule and subject, hashed; the file too when the finding names no source (a read error).</summary>
     public static string FingerprintOf(Diagnostic diagnostic, string filePath)
     {
-        var subject = diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.Subject) ?? diagnostic.GetMessage(CultureInfo.InvariantCulture);
-        var key = $"{diagnostic.Id}|{filePath}|{subject}|{diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.SourceName)}";
+        var subject = diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.Subject);
+        var key = subject is not null && diagnostic.Properties.ContainsKey(DiagnosticProperties.SourceName)
+            ? $"{diagnostic.Id}|{subject}"
+            : $"{diagnostic.Id}|{filePath}|{subject ?? diagnostic.GetMessage(CultureInfo.InvariantCulture)}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
     }
 
@@ -142,6 +161,17 @@ public sealed record Finding(
         [.. diagnostic.AdditionalLocations.Select(l => FindingLocation.From(l, null))],
         justification);
 }
+
+/// <summary>SARIF's baselineState values PolicyLint reports (absent findings are listed apart).</summary>
+public enum BaselineState
+{
+    New,
+    Unchanged,
+    Updated,
+}
+
+/// <summary>A baseline finding this run no longer reports, as the baseline recorded it.</summary>
+public sealed record AbsentFinding(string RuleId, string Level, string Message, string Fingerprint, string? FilePath, int Line);
 
 /// <summary>A file position as reports show it: line and column, a byte range (Registry.pol), or just the file.</summary>
 public readonly record struct FindingLocation(string FilePath, int Line, int Column, int? ByteOffset, int? ByteLength)

@@ -62,6 +62,7 @@ public static class Finalizer
             Policies = run.Policies,
             MissingPaths = run.MissingPaths,
             ConfigurationWarnings = warnings,
+            RuleLevelOverrides = config.RuleLevels.ToImmutableDictionary(StringComparer.Ordinal),
         };
     }
 

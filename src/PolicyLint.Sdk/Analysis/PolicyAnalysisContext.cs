@@ -110,7 +110,7 @@ public abstract class AnalysisContextBase
 
     /// <summary>Reports at a setting's value, naming its source.</summary>
     public void Report(DiagnosticDescriptor descriptor, PolicySetting setting, params object?[] messageArgs) =>
-        Report(descriptor, setting.Location, setting.Source, $"{setting.Node?.Id ?? setting.WrittenName}|{setting.Scope}", null, messageArgs);
+        Report(descriptor, setting.Location, setting.Source, FindingSubject.Of($"{setting.Node?.Id ?? setting.WrittenName}|{setting.Scope}", setting.Source), null, messageArgs);
 }
 
 public sealed class SettingAnalysisContext : AnalysisContextBase

@@ -23,4 +23,20 @@ public abstract class PolicyAnalyzer
     }
 
     public abstract void Initialize(PolicyAnalysisContext context);
+
+    /// <summary>
+    /// The rule's page in Markdown (SARIF <c>help.markdown</c>, <c>policylint explain</c>): by default the resource
+    /// <c>&lt;namespace&gt;.docs.&lt;id&gt;.md</c> embedded in the analyzer's assembly, or null when there is none.
+    /// </summary>
+    public virtual string? HelpMarkdown(string ruleId)
+    {
+        using var stream = GetType().Assembly.GetManifestResourceStream($"{GetType().Namespace}.docs.{ruleId}.md");
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

@@ -16,7 +16,8 @@ public static class RuleDescriptors
         string messageFormat,
         string category,
         DiagnosticSeverity defaultSeverity,
-        string description) =>
+        string description,
+        params string[] customTags) =>
         new(
             id,
             title,
@@ -25,5 +26,16 @@ public static class RuleDescriptors
             defaultSeverity,
             isEnabledByDefault: true,
             description: description,
-            helpLinkUri: HelpLinkFor(id));
+            helpLinkUri: HelpLinkFor(id),
+            customTags: customTags);
+}
+
+/// <summary>Tags a descriptor can carry (Roslyn custom tags), read by reports.</summary>
+public static class RuleTags
+{
+    /// <summary>
+    /// The rule reports some findings below its level (possible overlap, an unassigned side, a braced GUID): SARIF rates
+    /// such rules below GitHub's high security-severity, so a code-scanning gate set on "high" never blocks on them.
+    /// </summary>
+    public const string LevelVaries = "PolicyLint.LevelVaries";
 }

@@ -1,0 +1,18 @@
+using PolicyLint.Model;
+
+namespace PolicyLint.Analysis;
+
+/// <summary>
+/// What a finding is about, as the stable key its fingerprint is made from (SARIF partialFingerprints, baselines): the
+/// aspect (node and scope, or a rule's own word) and the identities of every source involved, sorted, so the key
+/// survives reformatting a file, moving a profile to another file, renaming a file, and a change of input order.
+/// </summary>
+public static class FindingSubject
+{
+    public static string Of(string aspect, params PolicySource[] sources) =>
+        string.Join('|', sources.Select(s => s.Identity).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Prepend(aspect));
+
+    /// <summary>A node in a scope, set by the given sources.</summary>
+    public static string Of(CspNode node, PolicyScope scope, params PolicySource[] sources) =>
+        Of($"{node.Id}|{(scope == PolicyScope.Device ? "device" : "user")}", sources);
+}
