@@ -18,6 +18,10 @@ public sealed class InitCommand
         #   - contoso
         #   - fabrikam
 
+        # Baseline repositories (policies exported with "assignments": [] before they are assigned): check them as if
+        # assigned to all devices.
+        # assumeAssigned: true
+
         # Per-rule level: error, warning, note, or none (turns the rule off). 'policylint rules' lists them.
         # rules:
         #   PL4003: error

@@ -45,6 +45,12 @@ public sealed class PolicyLintConfig
 
     public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
 
+    /// <summary>
+    /// Baseline repositories: treat every source the export says is unassigned (<c>"assignments": []</c>) as assigned to
+    /// all devices, so policies about to be assigned are checked against each other at full level.
+    /// </summary>
+    public bool AssumeAssigned { get; init; }
+
     /// <summary>The rule's configured severity, null when it is turned off, or the descriptor's default.</summary>
     public DiagnosticSeverity? SeverityFor(string ruleId, DiagnosticSeverity defaultSeverity) =>
         RuleLevels.TryGetValue(ruleId, out var level) && Levels.TryParse(level, out var severity) ? severity : defaultSeverity;
@@ -148,6 +154,7 @@ public sealed class PolicyLintConfig
         var tenants = new List<string>();
         var levels = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var suppressions = new List<Suppression>();
+        var assumeAssigned = false;
         foreach (var (keyNode, value) in root.Children)
         {
             var key = ((YamlScalarNode)keyNode).Value;
@@ -180,8 +187,16 @@ public sealed class PolicyLintConfig
                     }
 
                     break;
+                case "assumeAssigned":
+                    assumeAssigned = Scalar(path, value, "true or false") switch
+                    {
+                        "true" => true,
+                        "false" => false,
+                        var other => throw Error(path, value, $"assumeAssigned is '{other}': expected true or false"),
+                    };
+                    break;
                 default:
-                    throw Error(path, keyNode, $"unknown key '{key}': expected tenants, rules or suppressions");
+                    throw Error(path, keyNode, $"unknown key '{key}': expected tenants, rules, suppressions or assumeAssigned");
             }
         }
 
@@ -191,6 +206,7 @@ public sealed class PolicyLintConfig
             FilePath = path,
             TenantFolders = tenants,
             RuleLevels = levels,
+            AssumeAssigned = assumeAssigned,
             Suppressions = suppressions.Select(s => s with { PathGlob = s.PathGlob is null ? null : Path.GetFullPath(s.PathGlob, directory).Replace('\\', '/') }).ToList(),
         };
     }

@@ -38,6 +38,11 @@ public static class Reconciler
 
             RemoveDuplicates(files, indexes);
             NameGroupTargets(files, indexes);
+            if (config.AssumeAssigned)
+            {
+                AssignUnassigned(files, indexes);
+            }
+
             var sources = indexes.SelectMany(i => files[i].Sources).ToImmutableArray();
             if (sources.Length > 0)
             {
@@ -118,6 +123,24 @@ public static class Reconciler
             if (!named.SequenceEqual(result.Sources))
             {
                 files[i] = result.With(named, result.Problems, result.SkipReason);
+            }
+        }
+    }
+
+    /// <summary>assumeAssigned: every unassigned Intune source becomes a new source assigned to All devices.</summary>
+    private static void AssignUnassigned(ReadResult[] files, List<int> indexes)
+    {
+        foreach (var i in indexes)
+        {
+            var result = files[i];
+            if (result.Sources.Any(s => s.AssignmentState == AssignmentState.Unassigned && s.Kind.IsIntune()))
+            {
+                files[i] = result.With(
+                    [.. result.Sources.Select(s => s.AssignmentState == AssignmentState.Unassigned && s.Kind.IsIntune()
+                        ? s.WithAssignments([new Assignment(AssignmentTargetKind.AllDevices, GroupName: "all devices (assumeAssigned)", Location: s.Location)])
+                        : s)],
+                    result.Problems,
+                    result.SkipReason);
             }
         }
     }

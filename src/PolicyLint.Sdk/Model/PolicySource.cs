@@ -38,6 +38,7 @@ public sealed class PolicySource
 
     private PolicySource(PolicySource original, ImmutableArray<Assignment> assignments)
     {
+        // New assignments make an unassigned source assigned (assumeAssigned); otherwise the state stays as read.
         Kind = original.Kind;
         DisplayName = original.DisplayName;
         Location = original.Location;
@@ -46,7 +47,7 @@ public sealed class PolicySource
         TemplateFamily = original.TemplateFamily;
         TemplateDisplayName = original.TemplateDisplayName;
         GroupPolicy = original.GroupPolicy;
-        AssignmentState = original.AssignmentState;
+        AssignmentState = original.AssignmentState == AssignmentState.Unassigned && assignments.Length > 0 ? AssignmentState.Assigned : original.AssignmentState;
         Assignments = assignments;
         Settings = [.. original.Settings.Select(s => s.AttachedTo(this))];
     }
