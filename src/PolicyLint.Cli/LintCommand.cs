@@ -26,7 +26,7 @@ public sealed class LintCommand
     [Required(ErrorMessage = "give at least one file or folder to lint, e.g. 'policylint lint samples'")]
     public string[] Paths { get; set; } = [];
 
-    [Option("-f|--format <FORMAT>", Description = "Output format: text (default), json or sarif; FORMAT=PATH writes it to a file. May be repeated.")]
+    [Option("-f|--format <FORMAT>", Description = "Output format: text (default), json, sarif or html; FORMAT=PATH writes it to a file. May be repeated.")]
     public string[] Formats { get; set; } = [];
 
     [Option("-o|--output <PATH>", Description = "File for the one --format given without its own =PATH.")]

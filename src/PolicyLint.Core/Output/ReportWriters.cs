@@ -8,6 +8,7 @@ public static class ReportWriters
         new TextReportWriter(),
         new JsonReportWriter(),
         new SarifReportWriter(),
+        new HtmlReportWriter(),
     ];
 
     public static IReportWriter? Find(string format) =>
