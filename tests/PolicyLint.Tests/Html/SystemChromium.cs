@@ -94,8 +94,11 @@ public static class SystemChromium
         }
         catch (Exception ex)
         {
-            var firstLine = ex.Message.Split('\n', 2)[0].Trim();
-            return $"no browser: {ExecutablePath} could not be launched: {firstLine}";
+            // Playwright's message is its first line, then the browser's whole log: keep what the browser said on stderr.
+            var lines = ex.Message.Split('\n', StringSplitOptions.TrimEntries);
+            var said = lines.Where(l => l.StartsWith("[pid=", StringComparison.Ordinal) && l.Contains("][err] ", StringComparison.Ordinal))
+                .Select(l => l[(l.IndexOf("][err] ", StringComparison.Ordinal) + 7)..]).Distinct().Take(3);
+            return $"no browser: {ExecutablePath} could not be launched: {string.Join("; ", new[] { lines[0] }.Concat(said))}";
         }
     }
 }
