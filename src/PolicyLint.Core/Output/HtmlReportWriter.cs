@@ -26,6 +26,8 @@ public sealed class HtmlReportWriter : IReportWriter
     // Encodes < > & ' " and leaves other Unicode readable (names are often not English).
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    private const int MaxConflictsInTitle = 2;
+
     private static readonly string[] LevelOrder = [Analysis.Levels.Error, Analysis.Levels.Warning, Analysis.Levels.Note];
 
     private static readonly Dictionary<CspNode, int> CatalogOrder =
@@ -149,13 +151,16 @@ public sealed class HtmlReportWriter : IReportWriter
 
         output.Write("</select></label>\n<button type=\"reset\">Show all</button></form>\n");
 
-        output.Write("<table class=\"findings\"><thead><tr><th>Level</th><th>Rule</th><th>Finding</th><th>Policy</th><th>Location</th></tr></thead>\n<tbody id=\"finding-rows\">\n");
+        // Rows are blocks, not table rows: off-screen ones skip layout (content-visibility), which a table cannot do;
+        // with thousands of findings that is the difference between seconds and a page that opens at once.
+        output.Write(FindingsHeader);
+        output.Write("<div id=\"finding-rows\" role=\"rowgroup\">\n");
         foreach (var finding in report.Findings)
         {
             WriteFinding(output, finding, finding.SourceName is { } name ? sourceIndex[name] : null);
         }
 
-        output.Write("</tbody></table>\n<p id=\"no-match\" class=\"empty\"");
+        output.Write("</div></div>\n<p id=\"no-match\" class=\"empty\"");
         if (report.Findings.Length > 0)
         {
             output.Write(" hidden");
@@ -169,13 +174,15 @@ public sealed class HtmlReportWriter : IReportWriter
         {
             output.Write("<details class=\"suppressed\"><summary>");
             output.Write(report.Suppressed.Length.ToString(CultureInfo.InvariantCulture));
-            output.Write(" suppressed by .policylint.yml</summary><table class=\"findings\"><thead><tr><th>Level</th><th>Rule</th><th>Finding</th><th>Policy</th><th>Location</th></tr></thead><tbody>\n");
+            output.Write(" suppressed by .policylint.yml</summary>");
+            output.Write(FindingsHeader);
+            output.Write("<div role=\"rowgroup\">\n");
             foreach (var finding in report.Suppressed)
             {
                 WriteFinding(output, finding, null);
             }
 
-            output.Write("</tbody></table></details>\n");
+            output.Write("</div></div></details>\n");
         }
 
         output.Write("</section>\n");
@@ -183,7 +190,7 @@ public sealed class HtmlReportWriter : IReportWriter
 
     private static void WriteFinding(TextWriter output, Finding finding, int? sourceIndex)
     {
-        output.Write("<tr data-level=\"");
+        output.Write("<div class=\"fr\" role=\"row\" data-level=\"");
         output.Write(finding.Level);
         output.Write("\" data-rule=\"");
         Text(output, finding.RuleId);
@@ -193,11 +200,11 @@ public sealed class HtmlReportWriter : IReportWriter
             output.Write(index.ToString(CultureInfo.InvariantCulture));
         }
 
-        output.Write("\"><td><span class=\"lvl ");
+        output.Write("\"><div role=\"cell\"><span class=\"lvl ");
         output.Write(finding.Level);
         output.Write("\">");
         output.Write(finding.Level);
-        output.Write("</span></td><td class=\"rule\">");
+        output.Write("</span></div><div role=\"cell\" class=\"rule\">");
         if (SafeHelpLink(finding.HelpUri) is { } help)
         {
             output.Write("<a href=\"");
@@ -213,7 +220,7 @@ public sealed class HtmlReportWriter : IReportWriter
 
         output.Write("<small>");
         Text(output, finding.RuleName);
-        output.Write("</small></td><td class=\"msg\">");
+        output.Write("</small></div><div role=\"cell\" class=\"msg\">");
         Text(output, finding.Message);
         if (finding.Justification is { } justification)
         {
@@ -222,9 +229,9 @@ public sealed class HtmlReportWriter : IReportWriter
             output.Write("</small>");
         }
 
-        output.Write("</td><td class=\"src\">");
+        output.Write("</div><div role=\"cell\" class=\"src\">");
         Text(output, finding.SourceName ?? string.Empty);
-        output.Write("</td><td class=\"loc\">");
+        output.Write("</div><div role=\"cell\" class=\"loc\">");
         WriteLocation(output, finding.Location);
         foreach (var related in finding.RelatedLocations)
         {
@@ -233,8 +240,11 @@ public sealed class HtmlReportWriter : IReportWriter
             output.Write("</small>");
         }
 
-        output.Write("</td></tr>\n");
+        output.Write("</div></div>\n");
     }
+
+    private const string FindingsHeader =
+        "<div class=\"findings\" role=\"table\" aria-label=\"Findings\"><div class=\"fh\" role=\"row\"><div role=\"columnheader\">Level</div><div role=\"columnheader\">Rule</div><div role=\"columnheader\">Finding</div><div role=\"columnheader\">Policy</div><div role=\"columnheader\">Location</div></div>\n";
 
     private static void WriteLocation(TextWriter output, FindingLocation location)
     {
@@ -542,7 +552,7 @@ public sealed class HtmlReportWriter : IReportWriter
             title.Append(CultureInfo.InvariantCulture, $"\nOverridden where both apply by {overridden.Winner.Source.Describe()} ({(overridden.Winner.Scope == PolicyScope.User ? "user" : "device")} scope) = {ValueText(overridden.Winner)}: {overridden.Reason}");
         }
 
-        Text(output, title.ToString());
+        Lines(output, title.ToString());
         output.Write("\"><b>");
         Text(output, (conflicting ? "conflict: " : values.Count > 1 ? "by group: " : string.Empty) + string.Join(" / ", values));
         output.Write("</b>");
@@ -620,7 +630,7 @@ public sealed class HtmlReportWriter : IReportWriter
             AppendCellTitle(title, policy, setting, winners, shadowing, conflicts);
         }
 
-        Text(output, title.ToString());
+        Lines(output, title.ToString());
         output.Write("\">");
         for (var i = 0; i < settings.Count; i++)
         {
@@ -648,8 +658,9 @@ public sealed class HtmlReportWriter : IReportWriter
         Dictionary<PolicySetting, List<PolicySetting>> conflicts)
     {
         var invariant = CultureInfo.InvariantCulture;
-        title.Append(invariant, $"{setting.Source.Describe()}\n{setting.Location}\nwritten as {setting.WrittenName}");
-        if (setting.Problem != SettingProblem.EncryptedValue && setting.RawValue is { } raw && raw != ValueText(setting))
+        title.Append(invariant, $"{setting.Source.DisplayName}\n{setting.Location}\nwritten as {setting.WrittenName}");
+        // The raw value only where it is short and says something the value does not (1 for true; not a choice id).
+        if (setting.Problem != SettingProblem.EncryptedValue && setting.RawValue is { Length: <= 40 } raw && raw != ValueText(setting))
         {
             title.Append(invariant, $" = {raw}");
         }
@@ -670,14 +681,20 @@ public sealed class HtmlReportWriter : IReportWriter
 
         if (shadowing.TryGetValue(setting, out var shadow))
         {
-            title.Append(invariant, $"\nshadowed by {shadow.Winner.Source.Describe()} = {ValueText(shadow.Winner)} at {shadow.Winner.Location}: {shadow.Reason}");
+            title.Append(invariant, $"\nshadowed by '{shadow.Winner.Source.DisplayName}' = {ValueText(shadow.Winner)} at {shadow.Winner.Location}: {shadow.Reason}");
         }
 
         if (conflicts.TryGetValue(setting, out var others))
         {
-            foreach (var other in others)
+            // A tooltip, not a list: in a big tenant one setting can conflict with hundreds (the findings list them all).
+            foreach (var other in others.Take(MaxConflictsInTitle))
             {
-                title.Append(invariant, $"\nconflicts with {other.Source.Describe()} = {ValueText(other)} at {other.Location}");
+                title.Append(invariant, $"\nconflicts with '{other.Source.DisplayName}' = {ValueText(other)} at {other.Location}");
+            }
+
+            if (others.Count > MaxConflictsInTitle)
+            {
+                title.Append(invariant, $"\nconflicts with {others.Count - MaxConflictsInTitle} more (see the findings)");
             }
         }
     }
@@ -980,6 +997,20 @@ public sealed class HtmlReportWriter : IReportWriter
 
     private static void Text(TextWriter output, string value) => Encoder.Encode(output, value);
 
+    /// <summary>Encoded text whose line breaks stay literal (a tooltip's lines; the encoder would write each as <c>&amp;#xA;</c>).</summary>
+    private static void Lines(TextWriter output, string value)
+    {
+        var start = 0;
+        for (var end = value.IndexOf('\n', StringComparison.Ordinal); end >= 0; end = value.IndexOf('\n', start))
+        {
+            Encoder.Encode(output, value, start, end - start);
+            output.Write('\n');
+            start = end + 1;
+        }
+
+        Encoder.Encode(output, value, start, value.Length - start);
+    }
+
     /// <summary>Settings of one node (or one unknown name) as written, by scope.</summary>
     private sealed record NodeRows(CspNode? Node, string WrittenName)
     {
@@ -1018,10 +1049,10 @@ public sealed class HtmlReportWriter : IReportWriter
         .lvl-toggle{font-weight:400!important;padding:2px 8px;border-radius:12px;border:1px solid var(--line);background:#fff;cursor:pointer}
         .shown{font-size:13px;font-weight:400;color:var(--muted);margin-left:8px}
         table{border-collapse:collapse}
-        .findings{width:100%;table-layout:fixed}
-        .findings th,.findings td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-        .findings th{background:var(--head);position:sticky;top:0}
-        .findings th:nth-child(1){width:90px}.findings th:nth-child(2){width:170px}.findings th:nth-child(4){width:180px}.findings th:nth-child(5){width:240px}
+        .fh,.fr{display:grid;grid-template-columns:90px 170px minmax(0,1fr) 180px 240px;border-bottom:1px solid var(--line)}
+        .fh>div,.fr>div{padding:6px 8px;overflow-wrap:anywhere;min-width:0}
+        .fh{background:var(--head);font-weight:600;position:sticky;top:0;z-index:1}
+        .fr{content-visibility:auto;contain-intrinsic-size:auto 90px}
         .lvl{display:inline-block;white-space:nowrap;padding:1px 7px;border-radius:10px;font-size:12px;font-weight:600}
         .lvl.error{color:var(--err);background:var(--err-bg)}.lvl.warning{color:var(--warn);background:var(--warn-bg)}.lvl.note{color:var(--note);background:var(--note-bg)}
         .rule a{font-weight:600}
@@ -1031,6 +1062,7 @@ public sealed class HtmlReportWriter : IReportWriter
         .legend{color:var(--muted);font-size:12px}
         .chip{display:inline-block;padding:0 6px;border-radius:3px;border:1px solid var(--line)}
         .tools{margin:4px 0 8px}
+        .tenant{content-visibility:auto;contain-intrinsic-size:auto 900px}
         .grid{overflow:auto;border:1px solid var(--line);border-radius:6px}
         .grid.tall{max-height:85vh}
         .matrix{font-size:13px}
@@ -1063,14 +1095,14 @@ public sealed class HtmlReportWriter : IReportWriter
         ul.files{font-size:13px}
         .warn{color:var(--warn)}
         [hidden]{display:none!important}
-        @media print{.filters,.tools,nav{display:none}.grid{overflow:visible;max-height:none}}
+        @media print{.filters,.tools,nav{display:none}.grid{overflow:visible;max-height:none}.fr,.tenant{content-visibility:visible}}
         """;
 
     private const string Script = """
         "use strict";
         (function () {
           var form = document.getElementById("filters");
-          var rows = document.getElementById("finding-rows").rows;
+          var rows = document.getElementById("finding-rows").children;
           var shown = document.getElementById("shown-count");
           var empty = document.getElementById("no-match");
           function apply() {

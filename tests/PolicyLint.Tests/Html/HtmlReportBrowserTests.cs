@@ -29,6 +29,8 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper log)
         await using var session = await BrowserSession.OpenAsync(html);
         var page = session.Page;
 
+        await session.ScreenshotAsync("samples-first-screen.png", log, fullPage: false);
+
         // The summary shows what the report holds.
         Assert.Equal(summary.GetProperty("errors").GetInt32().ToString(), await page.Locator("[data-count=error]").InnerTextAsync());
         Assert.Equal(summary.GetProperty("warnings").GetInt32().ToString(), await page.Locator("[data-count=warning]").InnerTextAsync());
@@ -36,31 +38,32 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper log)
         Assert.Equal(summary.GetProperty("filesLinted").GetInt32().ToString(), await page.Locator("[data-count=files-linted]").InnerTextAsync());
         Assert.Equal(summary.GetProperty("filesSkipped").GetInt32().ToString(), await page.Locator("[data-count=files-skipped]").InnerTextAsync());
         Assert.Contains(report.GetProperty("version").GetString()!, await page.Locator("header").InnerTextAsync());
-        var rows = page.Locator("#finding-rows tr");
+        var rows = page.Locator("#finding-rows > div");
         Assert.Equal(findings.Count, await rows.CountAsync());
-        Assert.Equal(findings.Count, await page.Locator("#finding-rows tr:visible").CountAsync());
+        Assert.Equal(findings.Count, await page.Locator("#finding-rows > div:visible").CountAsync());
 
         // Unticking "warning" leaves the errors and notes, and the count says so.
         Assert.True(Count("warning") > 0 && Count("error") > 0, "the samples have errors and warnings");
         await page.Locator("input[name=level][value=warning]").UncheckAsync();
         var withoutWarnings = findings.Count - Count("warning");
-        Assert.Equal(withoutWarnings, await page.Locator("#finding-rows tr:visible").CountAsync());
+        Assert.Equal(withoutWarnings, await page.Locator("#finding-rows > div:visible").CountAsync());
         Assert.Equal(withoutWarnings.ToString(), await page.Locator("#shown-count").InnerTextAsync());
-        Assert.Equal(0, await page.Locator("#finding-rows tr[data-level=warning]:visible").CountAsync());
+        Assert.Equal(0, await page.Locator("#finding-rows > div[data-level=warning]:visible").CountAsync());
 
         // One rule, then one policy; "Show all" brings every row back.
         await page.Locator("select[name=rule]").SelectOptionAsync("PL2001");
-        Assert.Equal(findings.Count(f => f.GetProperty("ruleId").GetString() == "PL2001"), await page.Locator("#finding-rows tr:visible").CountAsync());
+        Assert.Equal(findings.Count(f => f.GetProperty("ruleId").GetString() == "PL2001"), await page.Locator("#finding-rows > div:visible").CountAsync());
         await page.Locator("button[type=reset]").ClickAsync();
         await page.Locator("select[name=source]").SelectOptionAsync(new SelectOptionValue { Label = "WHfB - Domain Baseline (2)" });
-        var visible = page.Locator("#finding-rows tr:visible");
+        var visible = page.Locator("#finding-rows > div:visible");
         Assert.Equal(2, await visible.CountAsync());
-        Assert.All(await visible.Locator("td.src").AllInnerTextsAsync(), name => Assert.Equal("WHfB - Domain Baseline", name));
+        Assert.All(await visible.Locator(".src").AllInnerTextsAsync(), name => Assert.Equal("WHfB - Domain Baseline", name));
         await page.Locator("button[type=reset]").ClickAsync();
-        Assert.Equal(findings.Count, await page.Locator("#finding-rows tr:visible").CountAsync());
+        Assert.Equal(findings.Count, await page.Locator("#finding-rows > div:visible").CountAsync());
 
         // The matrix marks the PL2001 pair (MinimumPINLength 6 against 8 in samples/intune) as a conflict.
         var intuneTable = page.Locator("table.matrix").Filter(new() { Has = page.Locator("th.src", new() { HasTextString = "WHfB - PIN Policy (Helpdesk)" }) });
+        await intuneTable.ScrollIntoViewIfNeededAsync(); // off-screen tenants are not laid out until seen
         var pinRow = intuneTable.Locator("tbody tr", new() { Has = page.Locator("th.setting small", new() { HasTextString = "MinimumPINLength" }) });
         var conflictCells = pinRow.Locator("td.v.conflict");
         Assert.Equal(2, await conflictCells.CountAsync());
@@ -70,6 +73,7 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper log)
 
         // GPO: the deeper OU's GPO wins, and the domain keeps the baseline's value (an OU row shows it).
         var gpoTable = page.Locator("table.matrix").Filter(new() { Has = page.Locator("th.src", new() { HasTextString = "WHfB - Tier 0 Workstations" }) });
+        await gpoTable.ScrollIntoViewIfNeededAsync();
         var ouRow = gpoTable.Locator("tr.ou", new() { Has = page.Locator("small", new() { HasTextString = "MinimumPINLength" }) });
         Assert.Contains("at contoso.com", await ouRow.First.Locator("td.scope").InnerTextAsync());
         Assert.StartsWith("6", await ouRow.First.Locator("td.eff").InnerTextAsync());
@@ -102,7 +106,7 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper log)
 
         Assert.Equal(1, await page.Locator("script").CountAsync());
         Assert.Equal(0, await page.Locator("img, svg, iframe, object, embed").CountAsync());
-        Assert.True(await page.Locator("#finding-rows td.src", new() { HasTextString = ScriptName }).CountAsync() > 0, "the name is shown as text");
+        Assert.True(await page.Locator("#finding-rows .src", new() { HasTextString = ScriptName }).CountAsync() > 0, "the name is shown as text");
         Assert.True(await page.Locator("table.matrix th.src", new() { HasTextString = ImageName }).CountAsync() > 0, "the name is shown as text");
         Assert.True(await page.Locator("table.matrix td.v.conflict").CountAsync() == 2, "the two profiles conflict");
         await session.ScreenshotAsync("hostile-names.png", log);
@@ -167,13 +171,23 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper log)
             Assert.Empty(ConsoleErrors);
         }
 
-        public async Task ScreenshotAsync(string name, ITestOutputHelper log, ILocator? element = null)
+        public async Task ScreenshotAsync(string name, ITestOutputHelper log, ILocator? element = null, bool fullPage = true)
         {
             Directory.CreateDirectory(ArtifactFolder);
             var path = Path.Combine(ArtifactFolder, name);
-            if (element is null)
+            if (!fullPage)
             {
+                await Page.ScreenshotAsync(new() { Path = path });
+            }
+            else if (element is null)
+            {
+                // A viewport as tall as the page: rows off-screen are not rendered (content-visibility), so a full-page
+                // capture of a normal viewport would show them blank.
+                var height = await Page.EvaluateAsync<int>("document.documentElement.scrollHeight");
+                var viewport = Page.ViewportSize!;
+                await Page.SetViewportSizeAsync(viewport.Width, height);
                 await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+                await Page.SetViewportSizeAsync(viewport.Width, viewport.Height);
             }
             else
             {
