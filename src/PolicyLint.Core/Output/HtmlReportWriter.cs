@@ -26,7 +26,10 @@ public sealed class HtmlReportWriter : IReportWriter
     // Encodes < > & ' " and leaves other Unicode readable (names are often not English).
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    // Tooltips stay short: in a big tenant one setting can conflict with hundreds (the findings list them all).
     private const int MaxConflictsInTitle = 2;
+
+    private const int MaxWinnersInTitle = 10;
 
     private static readonly string[] LevelOrder = [Analysis.Levels.Error, Analysis.Levels.Warning, Analysis.Levels.Note];
 
@@ -104,8 +107,9 @@ public sealed class HtmlReportWriter : IReportWriter
     private static void WriteFindings(LintReport report, TextWriter output)
     {
         // Policies get a small index for the filter, so rows carry a number instead of a (long, untrusted) name.
-        var sources = report.Findings.Select(f => f.SourceName).OfType<string>().Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.OrdinalIgnoreCase).ThenBy(n => n, StringComparer.Ordinal).ToList();
+        var findingsPerSource = report.Findings.Where(f => f.SourceName is not null)
+            .CountBy(f => f.SourceName!, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var sources = findingsPerSource.Keys.Order(StringComparer.OrdinalIgnoreCase).ThenBy(n => n, StringComparer.Ordinal).ToList();
         var sourceIndex = sources.Select((name, index) => (name, index)).ToDictionary(x => x.name, x => x.index, StringComparer.Ordinal);
 
         output.Write("<section id=\"findings\"><h2>Findings <span class=\"shown\"><span id=\"shown-count\">");
@@ -145,7 +149,7 @@ public sealed class HtmlReportWriter : IReportWriter
             output.Write("<option value=\"");
             output.Write(sourceIndex[name].ToString(CultureInfo.InvariantCulture));
             output.Write("\">");
-            Text(output, $"{name} ({report.Findings.Count(f => f.SourceName == name)})");
+            Text(output, $"{name} ({findingsPerSource[name]})");
             output.Write("</option>");
         }
 
@@ -529,14 +533,21 @@ public sealed class HtmlReportWriter : IReportWriter
         }
 
         var values = winners.Select(ValueText).Distinct(StringComparer.Ordinal).ToList();
-        var conflicting = values.Count > 1 && winners.Any(w => conflicts.TryGetValue(w, out var others) && others.Any(winners.Contains));
+        var winnerSet = winners.ToHashSet();
+        var conflicting = values.Count > 1 && winners.Any(w => conflicts.TryGetValue(w, out var others) && others.Any(winnerSet.Contains));
         var overridden = winners.Select(w => shadowing.GetValueOrDefault(w)).FirstOrDefault(s => s is not null && s.Winner.Scope != scope);
         output.Write("<td class=\"eff");
         output.Write(conflicting ? " conflict" : values.Count > 1 ? " varies" : string.Empty);
         output.Write(overridden is null ? string.Empty : " overridden");
         output.Write("\" title=\"");
         var title = new StringBuilder();
-        title.Append(string.Join("\n", winners.Select(w => $"{w.Source.DisplayName} = {ValueText(w)}").Distinct(StringComparer.Ordinal))).Append('\n');
+        var lines = winners.Select(w => $"{w.Source.DisplayName} = {ValueText(w)}").Distinct(StringComparer.Ordinal).ToList();
+        title.AppendJoin('\n', lines.Take(MaxWinnersInTitle)).Append('\n');
+        if (lines.Count > MaxWinnersInTitle)
+        {
+            title.Append(CultureInfo.InvariantCulture, $"and {lines.Count - MaxWinnersInTitle} more\n");
+        }
+
         title.Append(PrecedenceLabel(policy, winners[0]));
         if (conflicting)
         {
@@ -554,7 +565,8 @@ public sealed class HtmlReportWriter : IReportWriter
 
         Lines(output, title.ToString());
         output.Write("\"><b>");
-        Text(output, (conflicting ? "conflict: " : values.Count > 1 ? "by group: " : string.Empty) + string.Join(" / ", values));
+        var shownValues = string.Join(" / ", values.Take(4)) + (values.Count > 4 ? $" / … ({values.Count} values)" : string.Empty);
+        Text(output, (conflicting ? "conflict: " : values.Count > 1 ? "by group: " : string.Empty) + shownValues);
         output.Write("</b>");
         var names = winners.Select(w => w.Source.DisplayName).Distinct(StringComparer.Ordinal).ToList();
         foreach (var name in names.Take(names.Count > 3 ? 2 : 3))
@@ -686,7 +698,6 @@ public sealed class HtmlReportWriter : IReportWriter
 
         if (conflicts.TryGetValue(setting, out var others))
         {
-            // A tooltip, not a list: in a big tenant one setting can conflict with hundreds (the findings list them all).
             foreach (var other in others.Take(MaxConflictsInTitle))
             {
                 title.Append(invariant, $"\nconflicts with '{other.Source.DisplayName}' = {ValueText(other)} at {other.Location}");
@@ -989,10 +1000,7 @@ public sealed class HtmlReportWriter : IReportWriter
             map[key] = list = [];
         }
 
-        if (!list.Contains(value))
-        {
-            list.Add(value);
-        }
+        list.Add(value);
     }
 
     private static void Text(TextWriter output, string value) => Encoder.Encode(output, value);
@@ -1068,9 +1076,10 @@ public sealed class HtmlReportWriter : IReportWriter
         .matrix{font-size:13px}
         .matrix th,.matrix td{border:1px solid var(--line);padding:4px 6px;vertical-align:top;text-align:left}
         .matrix thead th{position:sticky;top:0;background:var(--head);z-index:2}
-        .matrix thead tr+tr th{top:25px}
+        .matrix thead tr+tr th{top:27px}
+        .matrix .group{height:27px;white-space:nowrap}
         .matrix th.src{min-width:9em;max-width:14em;font-weight:600;overflow-wrap:anywhere}
-        .matrix .group{text-align:center}
+        .matrix .group{text-align:left}
         .matrix .group.gpo{background:#ece8f6}.matrix .group.intune{background:#e6f0f8}
         .matrix .setting{position:sticky;left:0;z-index:1;background:#fff;min-width:15em;max-width:15em;overflow-wrap:anywhere}
         .matrix thead .setting,.matrix thead .scope,.matrix thead .eff{z-index:3;background:var(--head)}
