@@ -9,7 +9,7 @@ namespace PolicyLint.Tests.Html;
 /// The HTML report as an admin meets it: written by the real CLI, opened from disk in a real Chromium, read and
 /// clicked. A screenshot of each page is kept under the test output folder (artifacts/html) for a person to look at.
 /// </summary>
-public sealed class HtmlReportBrowserTests(ITestOutputHelper log)
+public sealed class HtmlReportBrowserTests(ChromiumFixture chromium, ITestOutputHelper log) : IClassFixture<ChromiumFixture>
 {
     private static string ArtifactFolder { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "html");
 
@@ -26,7 +26,7 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper log)
         var findings = report.GetProperty("findings").EnumerateArray().ToList();
         int Count(string level) => findings.Count(f => f.GetProperty("level").GetString() == level);
 
-        await using var session = await BrowserSession.OpenAsync(html);
+        await using var session = await BrowserSession.OpenAsync(chromium.Browser, html);
         var page = session.Page;
 
         await session.ScreenshotAsync("samples-first-screen.png", log, fullPage: false);
@@ -101,7 +101,7 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper log)
         var (exit, console) = TestConsole.Run(temp.Path, "lint", "exports", "--format", $"html={html}");
         Assert.True(exit == 1, $"exit {exit}: {console.StdErr}");
 
-        await using var session = await BrowserSession.OpenAsync(html);
+        await using var session = await BrowserSession.OpenAsync(chromium.Browser, html);
         var page = session.Page;
 
         Assert.Equal(1, await page.Locator("script").CountAsync());
@@ -119,14 +119,12 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper log)
     /// <summary>One browser with one page on a report file, recording every request, dialog and console error.</summary>
     private sealed class BrowserSession : IAsyncDisposable
     {
-        private readonly IPlaywright _playwright;
-        private readonly IBrowser _browser;
+        private readonly IBrowserContext _context;
         private readonly string _url;
 
-        private BrowserSession(IPlaywright playwright, IBrowser browser, IPage page, string url)
+        private BrowserSession(IBrowserContext context, IPage page, string url)
         {
-            _playwright = playwright;
-            _browser = browser;
+            _context = context;
             _url = url;
             Page = page;
         }
@@ -139,13 +137,12 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper log)
 
         public List<string> ConsoleErrors { get; } = [];
 
-        public static async Task<BrowserSession> OpenAsync(string htmlPath)
+        public static async Task<BrowserSession> OpenAsync(IBrowser browser, string htmlPath)
         {
-            var playwright = await Playwright.CreateAsync();
-            var browser = await SystemChromium.LaunchAsync(playwright);
-            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+            var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+            var page = await context.NewPageAsync();
             var url = new Uri(htmlPath).AbsoluteUri;
-            var session = new BrowserSession(playwright, browser, page, url);
+            var session = new BrowserSession(context, page, url);
             page.Request += (_, request) => session.Requests.Add(request.Url);
             page.Console += (_, message) =>
             {
@@ -199,8 +196,7 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper log)
 
         public async ValueTask DisposeAsync()
         {
-            await _browser.DisposeAsync();
-            _playwright.Dispose();
+            await _context.DisposeAsync();
         }
     }
 }
