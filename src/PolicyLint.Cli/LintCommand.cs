@@ -37,7 +37,7 @@ public sealed class LintCommand
     [Option("--graph-url <URL>", Description = "With --tenant: Graph base URL instead of the cloud's.")]
     public string? GraphUrl { get; set; }
 
-    [Option("-f|--format <FORMAT>", Description = "Output format: text (default), json, sarif, markdown (PR comment, step summary), github (Actions annotations) or codeclimate (GitLab Code Quality); FORMAT=PATH writes it to a file. May be repeated.")]
+    [Option("-f|--format <FORMAT>", Description = "Output format: text (default), json, sarif, markdown (PR comment, step summary), github (Actions annotations), codeclimate (GitLab Code Quality) or html (a self-contained page with a settings matrix); FORMAT=PATH writes it to a file. May be repeated.")]
     public string[] Formats { get; set; } = [];
 
     [Option("-o|--output <PATH>", Description = "File for the one --format given without its own =PATH.")]

@@ -11,6 +11,7 @@ public static class ReportWriters
         new MarkdownReportWriter(),
         new GitHubReportWriter(),
         new CodeClimateReportWriter(),
+        new HtmlReportWriter(),
     ];
 
     public static IReportWriter? Find(string format) =>

@@ -130,13 +130,14 @@ public sealed class IntuneJsonReaderTests
             """;
         temp.Write("secret.json", CustomOma("Encrypted", row));
 
-        var (exit, console) = TestConsole.Run(temp.Path, "lint", ".", "--format", "text", "--format", "json=out.json", "--format", "sarif=out.sarif", "--verbose");
+        var (exit, console) = TestConsole.Run(temp.Path, "lint", ".", "--format", "text", "--format", "json=out.json", "--format", "sarif=out.sarif", "--format", "html=out.html", "--verbose");
 
         var setting = Assert.Single(Lint.Paths(temp.Path, ".").Files.SelectMany(f => f.Sources).SelectMany(s => s.Settings));
         Assert.Equal(SettingProblem.EncryptedValue, setting.Problem);
         Assert.Null(setting.RawValue);
         Assert.Equal(0, exit);
-        Assert.DoesNotContain(Secret, console.StdOut + console.StdErr + File.ReadAllText(Path.Combine(temp.Path, "out.json")) + File.ReadAllText(Path.Combine(temp.Path, "out.sarif")), StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, console.StdOut + console.StdErr + File.ReadAllText(Path.Combine(temp.Path, "out.json")) + File.ReadAllText(Path.Combine(temp.Path, "out.sarif")) + File.ReadAllText(Path.Combine(temp.Path, "out.html")), StringComparison.Ordinal);
+        Assert.Contains("(encrypted)", File.ReadAllText(Path.Combine(temp.Path, "out.html")), StringComparison.Ordinal);
     }
 
     [Fact]
