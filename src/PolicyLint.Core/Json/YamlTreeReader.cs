@@ -30,6 +30,12 @@ public static partial class YamlTreeReader
         {
             throw new JsonSyntaxException(builder.Locate(ex.Start), "invalid YAML: " + Describe(ex));
         }
+        catch (InvalidOperationException ex) when (ex.TargetSite?.Module.Assembly == typeof(Parser).Assembly)
+        {
+            // YamlDotNet's scanner throws a bare InvalidOperationException on some broken flow collections (": {\ne")
+            // instead of a YamlException with a position; the last event it produced is where reading stopped.
+            throw new JsonSyntaxException(builder.LastGoodLocation(), "invalid YAML: the text after this point cannot be parsed (look for an unclosed '[' or '{')");
+        }
     }
 
     private static string Describe(YamlException ex)
@@ -69,6 +75,9 @@ public static partial class YamlTreeReader
         }
 
         public Model.SourceLocation Locate(Mark mark) => _document.Locate(Offset(mark));
+
+        /// <summary>The end of the last event the parser produced (the start of the file before the first).</summary>
+        public Model.SourceLocation LastGoodLocation() => _parser.Current is { } last ? Locate(last.End) : _document.Locate(0);
 
         public JsonNode ReadStream()
         {
