@@ -164,7 +164,7 @@ public sealed class JsonScalar : JsonNode
 
         var reader = new System.Text.Json.Utf8JsonReader(raw);
         reader.Read();
-        return reader.GetString()!;
+        return JsonTreeReader.GetString(ref reader);
     }
 
     public bool TryGetInt64(out long value)

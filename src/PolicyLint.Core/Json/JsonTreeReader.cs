@@ -150,7 +150,7 @@ public static class JsonTreeReader
         {
             if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 128)
             {
-                return reader.GetString()!;
+                return GetString(ref reader);
             }
 
             Span<char> chars = stackalloc char[128];
@@ -164,6 +164,24 @@ public static class JsonTreeReader
             var name = new string(chars[..count]);
             _names.Add(name);
             return name;
+        }
+    }
+
+    /// <summary>
+    /// The text of the string token the reader is on. JSON's grammar allows a <c>\u</c> escape of a lone UTF-16
+    /// surrogate, which System.Text.Json parses but will not turn into a string (InvalidOperationException); such a
+    /// surrogate becomes U+FFFD, as lenient parsers (PowerShell's ConvertFrom-Json) read it.
+    /// </summary>
+    internal static string GetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException) when (reader.ValueIsEscaped)
+        {
+            var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+            return Encoding.UTF8.GetString(Unescape(raw, 0).Bytes);
         }
     }
 

@@ -27,6 +27,26 @@ public sealed class FuzzRegressionTests
         Assert.DoesNotContain("internal error", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\\ud800", "\uFFFD")] // a high surrogate with no low one
+    [InlineData("\\udc00\\ud800", "\uFFFD\uFFFD")] // a low surrogate first
+    public void A_json_escape_of_a_lone_surrogate_reads_as_a_replacement_character(string escape, string read)
+    {
+        using var temp = new TempDirectory();
+        // In a property name (decoded while parsing) and in the policy name (decoded when a reader asks for it); the
+        // placeholder makes PL4001 fire, so the finding shows the name as read.
+        var export = CustomOma($"Lone {escape} surrogate", OmaBoolean("\"./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/UsePassportForWork\"", "true"))
+            .Replace("\"displayName\"", $"\"x{escape}\": 1, \"displayName\"", StringComparison.Ordinal);
+        temp.Write("oma.json", export);
+
+        var (exit, findings, stderr) = LintFolder(temp);
+
+        Assert.DoesNotContain("internal error", stderr, StringComparison.Ordinal);
+        Assert.Equal(1, exit);
+        var finding = Assert.Single(findings);
+        Assert.Equal(("PL4001", $"Lone {read} surrogate"), (finding.RuleId, finding.Policy));
+    }
+
     private static (int Exit, List<Finding> Findings, string StdErr) LintFolder(TempDirectory temp)
     {
         var (exit, console) = TestConsole.Run(temp.Path, "lint", ".", "--format", "json");
