@@ -28,7 +28,9 @@ public sealed class PL4001_TenantIdPlaceholder : PolicyAnalyzer
             return;
         }
 
-        var leaf = uri.CanonicalPath["PassportForWork/{TenantId}/Policies/".Length..];
+        // The OMA-URI can stop at the tenant node or at Policies (or name no Policies node at all): no leaf to show then.
+        const string PoliciesPath = "PassportForWork/{TenantId}/Policies/";
+        var leaf = uri.CanonicalPath.StartsWith(PoliciesPath, StringComparison.OrdinalIgnoreCase) ? uri.CanonicalPath[PoliciesPath.Length..] : string.Empty;
         context.Report(Rule, setting.NameLocation, setting.Source, $"{setting.WrittenName}", null,
             setting.WrittenName, uri.TenantSegment, setting.Node?.Name ?? "the setting", leaf.Length > 0 ? leaf : "...");
     }

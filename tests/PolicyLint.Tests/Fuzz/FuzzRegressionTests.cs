@@ -47,6 +47,22 @@ public sealed class FuzzRegressionTests
         Assert.Equal(("PL4001", $"Lone {read} surrogate"), (finding.RuleId, finding.Policy));
     }
 
+    [Theory]
+    [InlineData("./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies")]
+    [InlineData("./Device/Vendor/MSFT/PassportForWork/Biometiometrics")] // a misspelt root read as the tenant node
+    public void A_placeholder_oma_uri_without_a_policy_leaf_is_reported_not_crashed_on(string omaUri)
+    {
+        using var temp = new TempDirectory();
+        temp.Write("oma.json", CustomOma("Short URI", OmaBoolean($"\"{omaUri}\"", "true")));
+
+        var (exit, findings, stderr) = LintFolder(temp);
+
+        Assert.DoesNotContain("internal error", stderr, StringComparison.Ordinal);
+        Assert.Equal(1, exit);
+        var placeholder = Assert.Single(findings, f => f.RuleId == "PL4001");
+        Assert.Contains($"OMA-URI '{omaUri}'", placeholder.Message, StringComparison.Ordinal);
+    }
+
     private static (int Exit, List<Finding> Findings, string StdErr) LintFolder(TempDirectory temp)
     {
         var (exit, console) = TestConsole.Run(temp.Path, "lint", ".", "--format", "json");
