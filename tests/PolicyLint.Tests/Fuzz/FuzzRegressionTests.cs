@@ -28,6 +28,23 @@ public sealed class FuzzRegressionTests
     }
 
     [Theory]
+    [InlineData("name: WHfB\ntemplateReference: {templateFamily: none}\n\tassignments: []\n", 2, 41, "While scanning a mapping, found invalid tab as indentation")]
+    [InlineData("name: WHfB\nsettings: x\n\tassignments: []\n", 3, 1, "While scanning a plain scalar, found a tab character that violate indentation (it starts at line 2, column 11)")]
+    public void A_yaml_scanner_error_points_at_the_problem_not_at_the_start_of_the_file(string yaml, int line, int column, string message)
+    {
+        // YamlDotNet gave these the start of the enclosing mapping or scalar, for the first the file's first character,
+        // which a finding shows as no position at all.
+        using var temp = new TempDirectory();
+        temp.Write("policy.yaml", yaml);
+
+        var (exit, findings, _) = LintFolder(temp);
+
+        Assert.Equal(2, exit);
+        var finding = Assert.Single(findings);
+        Assert.Equal(("PL0001", line, column, "invalid YAML: " + message + "."), (finding.RuleId, finding.Line, finding.Column, finding.Message));
+    }
+
+    [Theory]
     [InlineData("\\ud800", "\uFFFD")] // a high surrogate with no low one
     [InlineData("\\udc00\\ud800", "\uFFFD\uFFFD")] // a low surrogate first
     public void A_json_escape_of_a_lone_surrogate_reads_as_a_replacement_character(string escape, string read)
@@ -75,6 +92,7 @@ public sealed class FuzzRegressionTests
                     f.GetProperty("ruleId").GetString()!,
                     location.GetProperty("file").GetString()!,
                     location.TryGetProperty("line", out var line) ? line.GetInt32() : 0,
+                    location.TryGetProperty("column", out var column) ? column.GetInt32() : 0,
                     f.GetProperty("message").GetString()!,
                     f.TryGetProperty("policy", out var policy) ? policy.GetString() : null);
             })
@@ -82,5 +100,5 @@ public sealed class FuzzRegressionTests
         return (exit, findings, console.StdErr);
     }
 
-    private sealed record Finding(string RuleId, string File, int Line, string Message, string? Policy);
+    private sealed record Finding(string RuleId, string File, int Line, int Column, string Message, string? Policy);
 }
