@@ -17,7 +17,8 @@ public enum SeedEncoding
 /// <summary>
 /// Makes one mutant of a file: one to three edits drawn from a random source seeded per mutant, each described so a
 /// failure can be read and replayed. Text files are edited as text in their own encoding most of the time (so an
-/// inserted token is a token in a UTF-16 file too) and as raw bytes otherwise.
+/// inserted token is a token in a UTF-16 file too), JSON and XML often by shape (<see cref="StructureMutator"/>), and
+/// any file as raw bytes otherwise.
 /// </summary>
 public static class Mutator
 {
@@ -81,8 +82,16 @@ public static class Mutator
         byte[] bytes = original;
         for (var i = 0; i < count; i++)
         {
-            if (encoding != SeedEncoding.Binary && random.Next(10) < 7 && TryDecode(bytes, encoding, out var text))
+            var mode = random.Next(10);
+            if (encoding != SeedEncoding.Binary && mode < 7 && TryDecode(bytes, encoding, out var text))
             {
+                if (mode < 3 && StructureMutator.TryMutate(text, fileKind, random, out var reshaped, out var change))
+                {
+                    bytes = Encode(reshaped, encoding);
+                    edits.Add("structure " + change);
+                    continue;
+                }
+
                 var mutated = MutateText(text, fileKind, random, out var edit);
                 bytes = Encode(mutated, encoding);
                 edits.Add("text " + edit);
