@@ -64,6 +64,51 @@ public sealed class FuzzRegressionTests
         Assert.Equal(("PL4001", $"Lone {read} surrogate"), (finding.RuleId, finding.Policy));
     }
 
+    [Fact]
+    public void An_empty_value_json_is_a_read_error_at_the_string_not_at_the_start_of_the_file()
+    {
+        // The empty embedded document had no byte to map back, so the error landed on the file's first character.
+        using var temp = new TempDirectory();
+        var export = PreviewIntent("Empty valueJson", IntentSetting("pinMinimumLength", "\"\""));
+        temp.Write("intent.json", export);
+        var lines = export.ReplaceLineEndings("\n").Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains("\"valueJson\": \"\"", StringComparison.Ordinal)) + 1;
+
+        var (exit, findings, _) = LintFolder(temp);
+
+        Assert.Equal(1, exit);
+        var finding = Assert.Single(findings, f => f.RuleId == "PL0001");
+        Assert.Equal((line, lines[line - 1].IndexOf("\"\" }", StringComparison.Ordinal) + 1), (finding.Line, finding.Column));
+        Assert.EndsWith("is not JSON text: the string is empty, not JSON text.", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_yaml_value_json_is_read_from_its_decoded_text_whatever_its_scalar_style()
+    {
+        // The JSON-in-a-string path cut one character off each end of the scalar's source, assuming JSON quotes: a
+        // block scalar lost its indicator's neighbours, a plain one its first and last letters.
+        using var temp = new TempDirectory();
+        temp.Write("intent.yaml", """
+            displayName: Kiosk baseline
+            templateId: 034ccd46-190c-4afc-adf1-ad7cc11262eb
+            settingsDelta:
+            - '@odata.type': '#microsoft.graph.deviceManagementIntegerSettingInstance'
+              definitionId: deviceConfiguration--windowsIdentityProtectionConfiguration_pinMinimumLength
+              valueJson: |-
+                200
+            - '@odata.type': '#microsoft.graph.deviceManagementStringSettingInstance'
+              definitionId: deviceConfiguration--windowsIdentityProtectionConfiguration_pinLowercaseCharactersUsage
+              valueJson: blocked
+            """);
+
+        var (exit, findings, _) = LintFolder(temp);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(["PL4002 6:14", "PL0001 10:14"], findings.Select(f => $"{f.RuleId} {f.Line}:{f.Column}"));
+        Assert.Contains("is written as '200'", findings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("'b' is an invalid start of a value", findings[1].Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies")]
     [InlineData("./Device/Vendor/MSFT/PassportForWork/Biometiometrics")] // a misspelt root read as the tenant node
