@@ -3,13 +3,17 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 
 namespace PolicyLint.Tests.Fuzz;
 
 /// <summary>
-/// Edits that keep JSON or XML well formed but change its shape: a value of another type, a removed or duplicated
+/// Edits that keep JSON, YAML or XML well formed but change its shape: a value of another type, a removed or duplicated
 /// member, a node copied from elsewhere in the file, a value turned into JSON text (double-encoded), an edit inside a
-/// JSON string that holds JSON. Byte and text edits mostly end in a syntax error; these reach the object readers.
+/// JSON string that holds JSON, a YAML scalar in another style. Byte and text edits mostly end in a syntax error; these
+/// reach the object readers.
 /// </summary>
 public static class StructureMutator
 {
@@ -49,10 +53,11 @@ public static class StructureMutator
             {
                 "json" => TryMutateJson(text, random, depth: 0, out mutated, out edit),
                 "xml" => TryMutateXml(text, random, out mutated, out edit),
+                "yaml" => TryMutateYaml(text, random, out mutated, out edit),
                 _ => false,
             };
         }
-        catch (Exception ex) when (ex is JsonException or XmlException or InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception ex) when (ex is JsonException or XmlException or YamlDotNet.Core.YamlException or InvalidOperationException or ArgumentException or FormatException)
         {
             // Not well formed (after an earlier edit), duplicate names, or text System.Text.Json will not write back.
             return false;
@@ -187,6 +192,112 @@ public static class StructureMutator
     {
         var trimmed = text.AsSpan().Trim();
         return trimmed.Length > 1 && (trimmed[0] == '{' || trimmed[0] == '[');
+    }
+
+    /// <summary>
+    /// YAML by shape: the same kinds of edits as JSON, and a scalar rewritten in another style (plain, quoted, literal or
+    /// folded block), since IntuneCD's writer and a hand edit may pick any of them for the same value.
+    /// </summary>
+    private static bool TryMutateYaml(string text, Random random, out string mutated, out string edit)
+    {
+        mutated = text;
+        edit = string.Empty;
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        if (stream.Documents.Count == 0)
+        {
+            return false;
+        }
+
+        var nodes = stream.Documents.SelectMany(d => d.AllNodes).ToList();
+        var target = nodes[random.Next(nodes.Count)];
+        var where = $"the node at line {target.Start.Line}, column {target.Start.Column}";
+        var parent = nodes.FirstOrDefault(n =>
+            (n is YamlMappingNode m && m.Children.Values.Any(v => ReferenceEquals(v, target)))
+            || (n is YamlSequenceNode q && q.Children.Any(c => ReferenceEquals(c, target))));
+        ScalarStyle[] styles = [ScalarStyle.Plain, ScalarStyle.SingleQuoted, ScalarStyle.DoubleQuoted, ScalarStyle.Literal, ScalarStyle.Folded];
+        YamlNode replacement;
+        switch (random.Next(5))
+        {
+            case 0 when target is YamlScalarNode scalar:
+            {
+                var style = styles[random.Next(styles.Length)];
+                replacement = new YamlScalarNode(scalar.Value) { Style = style };
+                edit = $"write {where} as a {style} scalar";
+                break;
+            }
+
+            case 1 when parent is not null:
+            {
+                if (parent is YamlMappingNode map)
+                {
+                    map.Children.Remove(map.Children.First(c => ReferenceEquals(c.Value, target)).Key);
+                }
+                else
+                {
+                    var items = ((YamlSequenceNode)parent).Children;
+                    items.RemoveAt(items.ToList().FindIndex(c => ReferenceEquals(c, target)));
+                }
+
+                mutated = Save(stream);
+                edit = $"remove {where}";
+                return true;
+            }
+
+            case 2:
+            {
+                var other = nodes[random.Next(nodes.Count)];
+                replacement = Clone(other);
+                edit = $"replace {where} with a copy of the node at line {other.Start.Line}";
+                break;
+            }
+
+            case 3:
+                replacement = new YamlSequenceNode(Clone(target)) { Style = random.Next(2) == 0 ? SequenceStyle.Flow : SequenceStyle.Block };
+                edit = $"wrap {where} in a sequence";
+                break;
+            default:
+            {
+                var index = random.Next(JsonValues.Length);
+                var value = JsonValues[index]();
+                replacement = value is JsonValue scalarValue
+                    ? new YamlScalarNode(scalarValue.ToString()) { Style = styles[random.Next(styles.Length)] }
+                    : new YamlScalarNode(value?.ToJsonString() ?? "null") { Style = ScalarStyle.Plain };
+                edit = $"set {where} to pool value {index}";
+                break;
+            }
+        }
+
+        switch (parent)
+        {
+            case YamlMappingNode map:
+                map.Children[map.Children.First(c => ReferenceEquals(c.Value, target)).Key] = replacement;
+                break;
+            case YamlSequenceNode sequence:
+                sequence.Children[sequence.Children.ToList().FindIndex(c => ReferenceEquals(c, target))] = replacement;
+                break;
+            default:
+                return false;
+        }
+
+        mutated = Save(stream);
+        return true;
+    }
+
+    private static YamlNode Clone(YamlNode node)
+    {
+        // Round trip through text: the representation model has no deep copy, and a shared node would become an alias.
+        var stream = new YamlStream(new YamlDocument(node));
+        var copy = new YamlStream();
+        copy.Load(new StringReader(Save(stream)));
+        return copy.Documents[0].RootNode;
+    }
+
+    private static string Save(YamlStream stream)
+    {
+        using var writer = new StringWriter();
+        stream.Save(writer, assignAnchors: false);
+        return writer.ToString();
     }
 
     private static bool TryMutateXml(string text, Random random, out string mutated, out string edit)
