@@ -111,6 +111,7 @@ public static class FuzzOracle
         {
             var fileSet = files.ToHashSet(StringComparer.Ordinal);
             var unreadable = new HashSet<string>(StringComparer.Ordinal);
+            var readErrors = 0;
             foreach (var finding in report.RootElement.GetProperty("findings").EnumerateArray())
             {
                 var ruleId = finding.GetProperty("ruleId").GetString();
@@ -139,16 +140,18 @@ public static class FuzzOracle
                 }
 
                 unreadable.Add(file);
+                readErrors++;
             }
 
             var skipped = SkippedFiles(console.StdErr);
             var summary = report.RootElement.GetProperty("summary");
             var linted = summary.GetProperty("filesLinted").GetInt32();
-            // A read error can sit in a companion that is itself skipped (a backup's registry.pol read through its
-            // gpreport.xml): the file that was being read then has no finding of its own, so it is allowed one.
+            // A read error can sit in a companion (a backup's registry.pol, read through its gpreport.xml): the file
+            // that was being read then has no finding of its own. Such errors are those on skipped files and any
+            // beyond one per file, so each of them may account for one file.
             var neither = files.Where(f => !skipped.Contains(f) && !unreadable.Contains(f)).ToList();
-            var blamedCompanions = unreadable.Count(skipped.Contains);
-            if (neither.Count > linted + blamedCompanions)
+            var companionErrors = unreadable.Count(skipped.Contains) + (readErrors - unreadable.Count);
+            if (neither.Count > linted + companionErrors)
             {
                 return $"file not accounted for: {neither.Count} file(s) neither skipped nor unreadable, but {linted} linted: {string.Join(", ", neither)}";
             }
