@@ -32,6 +32,7 @@ public sealed class PL4001_TenantIdPlaceholder : PolicyAnalyzer
             return;
         }
 
+        // The OMA-URI can stop at the tenant node or at Policies (or name no Policies node at all): no leaf to show then.
         var prefix = "PassportForWork/{TenantId}/Policies/";
         var leaf = uri.CanonicalPath.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? uri.CanonicalPath[prefix.Length..] : string.Empty;
         if (leaf.Length == 0)

@@ -138,9 +138,13 @@ public sealed class JsonScalar : JsonNode
     {
         Kind = kind;
         _text = text;
+        IsDecoded = true;
     }
 
     public JsonScalarKind Kind { get; }
+
+    /// <summary>True for a scalar read from YAML: its text is already decoded and its source is not a JSON string token.</summary>
+    internal bool IsDecoded { get; }
 
     /// <summary>
     /// The decoded string, or the literal text of a number, true, false or null. Decoded on first use: most values in
@@ -164,7 +168,7 @@ public sealed class JsonScalar : JsonNode
 
         var reader = new System.Text.Json.Utf8JsonReader(raw);
         reader.Read();
-        return reader.GetString()!;
+        return JsonTreeReader.GetString(ref reader);
     }
 
     public bool TryGetInt64(out long value)

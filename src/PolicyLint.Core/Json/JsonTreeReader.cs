@@ -58,15 +58,51 @@ public static class JsonTreeReader
     /// Parses the JSON text inside a string value (double-encoded exports). Locations inside it map back through the
     /// escapes to the outer file.
     /// </summary>
-    public static JsonNode ParseEmbedded(JsonScalar stringValue) => Parse(Embed(stringValue));
+    public static JsonNode ParseEmbedded(JsonScalar stringValue)
+    {
+        var embedded = Embed(stringValue);
+        if (embedded.Utf8.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            // An empty document has no byte to map back into the file: say so at the string itself.
+            throw new JsonSyntaxException(stringValue.Location, "the string is empty, not JSON text");
+        }
+
+        return Parse(embedded);
+    }
 
     /// <summary>The document made of a string value's decoded text, mapped back to where each byte was written.</summary>
     public static SourceDocument Embed(JsonScalar stringValue)
     {
         var outer = stringValue.Document;
+        if (stringValue.IsDecoded)
+        {
+            return EmbedDecoded(stringValue);
+        }
+
         var rawStart = stringValue.Offset + 1;
         var rawEnd = Math.Max(rawStart, stringValue.Offset + stringValue.Length - 1);
         var (bytes, map) = Unescape(outer.Utf8.AsSpan(rawStart, rawEnd - rawStart), rawStart);
+        return SourceDocument.Embedded(outer, bytes, map);
+    }
+
+    /// <summary>
+    /// A YAML scalar (IntuneCD's valueJson) is plain, quoted or a block, not a JSON string token, so its decoded text is
+    /// used as is. Its bytes map one to one when the text is written verbatim (between quotes or plain, the usual
+    /// case), otherwise to the start of the scalar.
+    /// </summary>
+    private static SourceDocument EmbedDecoded(JsonScalar scalar)
+    {
+        var outer = scalar.Document;
+        var bytes = Encoding.UTF8.GetBytes(scalar.Text);
+        var raw = outer.Utf8.AsSpan(scalar.Offset, Math.Min(scalar.Length, outer.Utf8.Length - scalar.Offset));
+        var quote = raw.Length >= 2 && raw[0] is (byte)'\'' or (byte)'"' && raw[^1] == raw[0] ? 1 : 0;
+        var verbatim = raw[quote..^quote].SequenceEqual(bytes);
+        var map = new int[bytes.Length];
+        for (var i = 0; i < map.Length; i++)
+        {
+            map[i] = verbatim ? scalar.Offset + quote + i : scalar.Offset;
+        }
+
         return SourceDocument.Embedded(outer, bytes, map);
     }
 
@@ -150,7 +186,7 @@ public static class JsonTreeReader
         {
             if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 128)
             {
-                return reader.GetString()!;
+                return GetString(ref reader);
             }
 
             Span<char> chars = stackalloc char[128];
@@ -164,6 +200,24 @@ public static class JsonTreeReader
             var name = new string(chars[..count]);
             _names.Add(name);
             return name;
+        }
+    }
+
+    /// <summary>
+    /// The text of the string token the reader is on. JSON's grammar allows a <c>\u</c> escape of a lone UTF-16
+    /// surrogate, which System.Text.Json parses but will not turn into a string (InvalidOperationException); such a
+    /// surrogate becomes U+FFFD, as lenient parsers (PowerShell's ConvertFrom-Json) read it.
+    /// </summary>
+    internal static string GetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException) when (reader.ValueIsEscaped)
+        {
+            var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+            return Encoding.UTF8.GetString(Unescape(raw, 0).Bytes);
         }
     }
 

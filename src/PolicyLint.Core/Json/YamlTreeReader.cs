@@ -26,9 +26,26 @@ public static partial class YamlTreeReader
         {
             return builder.ReadStream();
         }
+        catch (SyntaxErrorException ex) when (ex.End.Index > ex.Start.Index)
+        {
+            // Scanner errors carry where the scalar or collection began (Start) and where the problem is (End): point
+            // at the problem (a tab, the end of the file) and say where the construct began. The start alone can be the
+            // file's first character, which a finding cannot tell apart from "no position".
+            var started = builder.Locate(ex.Start);
+            throw new JsonSyntaxException(builder.Locate(ex.End), $"invalid YAML: {Describe(ex)} (it starts at line {started.Line}, column {started.Column})");
+        }
         catch (YamlException ex)
         {
-            throw new JsonSyntaxException(builder.Locate(ex.Start), "invalid YAML: " + Describe(ex));
+            // Some errors come with the file's first character as their position ("found invalid tab as indentation"
+            // names where the mapping began); the end of the last event read is closer to the problem then.
+            var location = ex.Start.Index == 0 ? builder.LastGoodLocation() : builder.Locate(ex.Start);
+            throw new JsonSyntaxException(location, "invalid YAML: " + Describe(ex));
+        }
+        catch (InvalidOperationException ex) when (ex.TargetSite?.Module.Assembly == typeof(Parser).Assembly)
+        {
+            // YamlDotNet's scanner throws a bare InvalidOperationException on some broken flow collections (": {\ne")
+            // instead of a YamlException with a position; the last event it produced is where reading stopped.
+            throw new JsonSyntaxException(builder.LastGoodLocation(), "invalid YAML: the text after this point cannot be parsed (look for an unclosed '[' or '{')");
         }
     }
 
@@ -69,6 +86,9 @@ public static partial class YamlTreeReader
         }
 
         public Model.SourceLocation Locate(Mark mark) => _document.Locate(Offset(mark));
+
+        /// <summary>The end of the last event the parser produced (the start of the file before the first).</summary>
+        public Model.SourceLocation LastGoodLocation() => _parser.Current is { } last ? Locate(last.End) : _document.Locate(0);
 
         public JsonNode ReadStream()
         {
