@@ -186,7 +186,8 @@ public readonly record struct FindingLocation(string FilePath, int Line, int Col
             return new FindingLocation(span.Path, 0, 0, location.SourceSpan.Start, location.SourceSpan.Length);
         }
 
-        var hasPosition = span.StartLinePosition.Line > 0 || span.StartLinePosition.Character > 0 || location.SourceSpan.Start > 0;
+        var hasPosition = span.EndLinePosition != span.StartLinePosition
+            || span.StartLinePosition.Line > 0 || span.StartLinePosition.Character > 0 || location.SourceSpan.Start > 0;
         return hasPosition
             ? new FindingLocation(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, null, null)
             : new FindingLocation(span.Path, 0, 0, null, null);

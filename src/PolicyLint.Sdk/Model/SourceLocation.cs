@@ -20,7 +20,9 @@ public readonly record struct SourceLocation(string FilePath, int Line, int Colu
     public Location ToRoslyn()
     {
         var start = new LinePosition(Math.Max(Line - 1, 0), Math.Max(Column - 1, 0));
-        return Location.Create(FilePath, new TextSpan(Math.Max(Offset, 0), Math.Max(Length, 0)), new LinePositionSpan(start, start));
+        // A text position spans one character, so (1,1) stays apart from a whole-file location, whose span is empty.
+        var end = HasPosition && !IsBinary ? new LinePosition(start.Line, start.Character + 1) : start;
+        return Location.Create(FilePath, new TextSpan(Math.Max(Offset, 0), Math.Max(Length, 0)), new LinePositionSpan(start, end));
     }
 
     public override string ToString() => IsBinary

@@ -12,6 +12,20 @@ public sealed class BadInputTests
 {
     private static readonly string GoodExport = CustomOma("Good", OmaBoolean("\"./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/UsePassportForWork\"", "true"));
 
+    /// <summary>An error at the very first character keeps its position: (1,1) is not the same as "the whole file".</summary>
+    [Fact]
+    public void A_read_error_at_line_1_column_1_keeps_its_position()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("bad.xml", "<!DOCTYPE x [<!ENTITY a \"b\">]><GPO xmlns=\"http://www.microsoft.com/GroupPolicy/Settings\"/>");
+
+        var result = Lint.Paths(temp.Path, "bad.xml");
+
+        var error = Assert.Single(result.Findings(RuleIds.InputNotReadable));
+        Assert.Equal((1, 1), (error.Line, error.Column));
+        Assert.StartsWith("bad.xml(1,1): error PL0001", TestConsole.Run(temp.Path, "lint", "bad.xml").Console.StdOut, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Truncated_json_is_reported_with_file_and_line_and_the_rest_is_still_linted()
     {
