@@ -22,34 +22,35 @@ public enum AssignmentState
 public sealed class PolicySource
 {
     internal PolicySource(PolicySourceBuilder builder)
+        : this(builder.Kind, builder.DisplayName, builder.Location, builder.Id, builder.TemplateId, builder.TemplateFamily, builder.TemplateDisplayName,
+            builder.GroupPolicy, builder.AssignmentState, [.. builder.Assignments], builder.Settings)
     {
-        Kind = builder.Kind;
-        DisplayName = builder.DisplayName;
-        Location = builder.Location;
-        Id = builder.Id;
-        TemplateId = builder.TemplateId;
-        TemplateFamily = builder.TemplateFamily;
-        TemplateDisplayName = builder.TemplateDisplayName;
-        GroupPolicy = builder.GroupPolicy;
-        AssignmentState = builder.AssignmentState;
-        Assignments = [.. builder.Assignments];
-        Settings = [.. builder.Settings.Select(s => s.AttachedTo(this))];
     }
 
-    private PolicySource(PolicySource original, ImmutableArray<Assignment> assignments)
+    private PolicySource(
+        SourceKind kind,
+        string displayName,
+        SourceLocation location,
+        string? id,
+        string? templateId,
+        string? templateFamily,
+        string? templateDisplayName,
+        GroupPolicyInfo? groupPolicy,
+        AssignmentState assignmentState,
+        ImmutableArray<Assignment> assignments,
+        IEnumerable<PolicySetting> settings)
     {
-        // New assignments make an unassigned source assigned (assumeAssigned); otherwise the state stays as read.
-        Kind = original.Kind;
-        DisplayName = original.DisplayName;
-        Location = original.Location;
-        Id = original.Id;
-        TemplateId = original.TemplateId;
-        TemplateFamily = original.TemplateFamily;
-        TemplateDisplayName = original.TemplateDisplayName;
-        GroupPolicy = original.GroupPolicy;
-        AssignmentState = original.AssignmentState == AssignmentState.Unassigned && assignments.Length > 0 ? AssignmentState.Assigned : original.AssignmentState;
+        Kind = kind;
+        DisplayName = displayName;
+        Location = location;
+        Id = id;
+        TemplateId = templateId;
+        TemplateFamily = templateFamily;
+        TemplateDisplayName = templateDisplayName;
+        GroupPolicy = groupPolicy;
+        AssignmentState = assignmentState;
         Assignments = assignments;
-        Settings = [.. original.Settings.Select(s => s.AttachedTo(this))];
+        Settings = [.. settings.Select(s => s.AttachedTo(this))];
     }
 
     public SourceKind Kind { get; }
@@ -87,8 +88,16 @@ public sealed class PolicySource
     /// </summary>
     public string Identity => Id is { Length: > 0 } id ? id.ToLowerInvariant() : $"{Kind}:{DisplayName}";
 
-    /// <summary>A copy with other assignments (the same settings, attached to the copy).</summary>
-    public PolicySource WithAssignments(IEnumerable<Assignment> assignments) => new(this, [.. assignments]);
+    /// <summary>
+    /// A copy with other assignments (the same settings, attached to the copy). New assignments make an unassigned
+    /// source assigned (assumeAssigned); otherwise the state stays as read.
+    /// </summary>
+    public PolicySource WithAssignments(IEnumerable<Assignment> assignments)
+    {
+        ImmutableArray<Assignment> list = [.. assignments];
+        var state = AssignmentState == AssignmentState.Unassigned && list.Length > 0 ? AssignmentState.Assigned : AssignmentState;
+        return new(Kind, DisplayName, Location, Id, TemplateId, TemplateFamily, TemplateDisplayName, GroupPolicy, state, list, Settings);
+    }
 
     /// <summary>Short label for messages: <c>Settings Catalog profile 'WHfB baseline'</c>.</summary>
     public string Describe() => $"{Kind.DisplayName()} '{DisplayName}'";
