@@ -12,6 +12,22 @@ public sealed class BadInputTests
 {
     private static readonly string GoodExport = CustomOma("Good", OmaBoolean("\"./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/UsePassportForWork\"", "true"));
 
+    /// <summary>A folder link that points back up the tree is walked once: no endless recursion, no file read twice.</summary>
+    [Fact]
+    public void A_symlink_loop_is_walked_once()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("tenant/good.json", GoodExport);
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "tenant", "loop"), Path.Combine(temp.Path, "tenant"));
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "tenant", "again"), temp.Path);
+
+        var (exit, console) = TestConsole.Run(temp.Path, "lint", ".", "--format", "json");
+
+        Assert.Equal(1, exit);
+        var summary = System.Text.Json.JsonDocument.Parse(console.StdOut).RootElement.GetProperty("summary");
+        Assert.Equal(1, summary.GetProperty("filesLinted").GetInt32());
+    }
+
     /// <summary>An error at the very first character keeps its position: (1,1) is not the same as "the whole file".</summary>
     [Fact]
     public void A_read_error_at_line_1_column_1_keeps_its_position()

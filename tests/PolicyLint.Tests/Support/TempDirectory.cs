@@ -36,7 +36,9 @@ public sealed class TempDirectory : IDisposable
             // Restore permissions a test may have removed, then delete.
             if (!OperatingSystem.IsWindows())
             {
-                foreach (var dir in Directory.EnumerateDirectories(Path, "*", SearchOption.AllDirectories))
+                // Links are not followed: a test may leave a folder link that points back up the tree.
+                var walk = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+                foreach (var dir in Directory.EnumerateDirectories(Path, "*", walk))
                 {
                     File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
                 }
