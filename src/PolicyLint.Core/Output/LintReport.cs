@@ -112,10 +112,13 @@ public sealed record Finding(
 
     public string Level => Levels.NameOf(Diagnostic.Severity);
 
-    public string Message { get; } = Diagnostic.GetMessage(CultureInfo.InvariantCulture);
+    private string? _message;
+
+    /// <summary>The formatted message, made when a writer first asks for it (engine runs that only count findings never pay for it).</summary>
+    public string Message => _message ??= Diagnostic.GetMessage(CultureInfo.InvariantCulture);
 
     /// <summary>The rule's title: what is wrong in a few words, for places with no room for the message.</summary>
-    public string Title { get; } = Diagnostic.Descriptor.Title.ToString(CultureInfo.InvariantCulture);
+    public string Title => Diagnostic.Descriptor.Title.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Identifies the finding across runs (SARIF partialFingerprints, Code Climate fingerprint, baselines): from the
