@@ -31,11 +31,7 @@ public class LintThroughputBenchmarks
         TotalBytes = _files.Sum(f => (long)f.Bytes.Length);
         _engine = new LintEngine(Rules.BuiltInRules.All);
         _folder = Path.Combine(Path.GetTempPath(), "policylint-bench", Profiles.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(_folder);
-        foreach (var (name, bytes) in _files)
-        {
-            File.WriteAllBytes(Path.Combine(_folder, name), bytes);
-        }
+        SyntheticTenant.WriteTo(_folder, Profiles);
 
         Console.WriteLine($"// {Profiles} profiles, {TotalBytes:N0} bytes");
     }
