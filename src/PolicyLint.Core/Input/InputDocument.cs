@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace PolicyLint.Input;
 
 /// <summary>
@@ -105,4 +107,16 @@ public interface IPolicyReader
 
     /// <summary>Reads a unit this reader claimed.</summary>
     ReadResult Read(DecodedUnit unit);
+
+    /// <summary>
+    /// Before <see cref="Read"/>, on a claimed document read on its own: true, with the reason to report, when the
+    /// document's text alone shows that reading it would give no source, no group name and no read error (so the
+    /// read stage skips it unparsed, and counts it as skipped as a full read would). False whenever that cannot be
+    /// shown cheaply. Readers that cannot tell keep this default.
+    /// </summary>
+    bool TrySkipUnread(DecodedDocument document, [NotNullWhen(true)] out string? reason)
+    {
+        reason = null;
+        return false;
+    }
 }

@@ -18,8 +18,18 @@ public sealed class ReadStage
     public const string InternalReadErrorPrefix = "internal error: PolicyLint's";
 
     private readonly IReadOnlyList<IPolicyReader> _readers;
+    private readonly bool _prefilter;
 
-    public ReadStage(IReadOnlyList<IPolicyReader> readers) => _readers = readers;
+    /// <param name="readers">The readers, in the order their claims are checked.</param>
+    /// <param name="prefilter">
+    /// Let readers skip, unparsed, documents whose text shows they hold nothing to read
+    /// (<see cref="IPolicyReader.TrySkipUnread"/>). Off only to compare with full parses (tests, benchmarks).
+    /// </param>
+    public ReadStage(IReadOnlyList<IPolicyReader> readers, bool prefilter = true)
+    {
+        _readers = readers;
+        _prefilter = prefilter;
+    }
 
     /// <summary>Every reader PolicyLint has, in the order their claims are checked.</summary>
     public static IReadOnlyList<IPolicyReader> DefaultReaders { get; } =
@@ -30,6 +40,9 @@ public sealed class ReadStage
     ];
 
     public static ReadStage Default { get; } = new(DefaultReaders);
+
+    /// <summary>Every document a reader claims is parsed: what the prefilter is checked against.</summary>
+    public static ReadStage WithoutPrefilter { get; } = new(DefaultReaders, prefilter: false);
 
     /// <summary>Reads every input in order (sequential on purpose: parallel reads measured no gain on 2 cores, docs/performance.md).</summary>
     public ImmutableArray<ReadInput> Read(InputSet inputs)
@@ -71,6 +84,12 @@ public sealed class ReadStage
             }
         }
 
+        var result = Read(unit, primary, companions);
+        return companionErrors.Count == 0 ? result : result.With(result.Sources, [.. companionErrors, .. result.Problems], result.SkipReason);
+    }
+
+    private ReadResult Read(InputUnit unit, DecodedDocument primary, List<DecodedDocument> companions)
+    {
         var reader = _readers.FirstOrDefault(r => r.Claims(primary));
         if (reader is null)
         {
@@ -82,10 +101,15 @@ public sealed class ReadStage
             });
         }
 
-        ReadResult result;
         try
         {
-            result = reader.Read(new DecodedUnit(primary, unit.NamedExplicitly, companions));
+            // A file the user named is always read in full: if it holds nothing, the error says what a full read found.
+            if (_prefilter && !unit.NamedExplicitly && unit.Companions.Count == 0 && reader.TrySkipUnread(primary, out var skipReason))
+            {
+                return ReadResult.Skipped(unit.Primary.DisplayPath, skipReason, reader.FormatName);
+            }
+
+            return reader.Read(new DecodedUnit(primary, unit.NamedExplicitly, companions));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -95,8 +119,6 @@ public sealed class ReadStage
                 $"{InternalReadErrorPrefix} {reader.FormatName} reader failed on this file ({ex.GetType().Name}: {ex.Message}); please report it with the file",
                 reader.FormatName);
         }
-
-        return companionErrors.Count == 0 ? result : result.With(result.Sources, [.. companionErrors, .. result.Problems], result.SkipReason);
     }
 
     /// <summary>The document's bytes, decoded once; or why they cannot be had.</summary>
