@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using PolicyLint.Gpo;
 using PolicyLint.Intune;
@@ -70,22 +71,31 @@ public sealed class ReadStage
         }
 
         var companions = new List<DecodedDocument>(unit.Companions.Count);
-        var companionErrors = new List<ReadProblem>();
-        foreach (var companion in unit.Companions)
+        try
         {
-            var (decoded, error) = Load(companion);
-            if (decoded is not null)
+            var companionErrors = new List<ReadProblem>();
+            foreach (var companion in unit.Companions)
             {
-                companions.Add(decoded);
+                var (decoded, error) = Load(companion);
+                if (decoded is not null)
+                {
+                    companions.Add(decoded);
+                }
+                else
+                {
+                    companionErrors.Add(ReadProblem.Error(SourceLocation.ForFile(companion.DisplayPath), error));
+                }
             }
-            else
-            {
-                companionErrors.Add(ReadProblem.Error(SourceLocation.ForFile(companion.DisplayPath), error));
-            }
-        }
 
-        var result = Read(unit, primary, companions);
-        return companionErrors.Count == 0 ? result : result.With(result.Sources, [.. companionErrors, .. result.Problems], result.SkipReason);
+            var result = Read(unit, primary, companions);
+            return companionErrors.Count == 0 ? result : result.With(result.Sources, [.. companionErrors, .. result.Problems], result.SkipReason);
+        }
+        finally
+        {
+            // Nothing a reader made refers to the buffers: results hold locations and values, parsers their own copies.
+            primary.Release();
+            companions.ForEach(c => c.Release());
+        }
     }
 
     private ReadResult Read(InputUnit unit, DecodedDocument primary, List<DecodedDocument> companions)
@@ -121,7 +131,7 @@ public sealed class ReadStage
         }
     }
 
-    /// <summary>The document's bytes, decoded once; or why they cannot be had.</summary>
+    /// <summary>The document's bytes (a file's in a pooled buffer), decoded once; or why they cannot be had.</summary>
     private static (DecodedDocument? Document, string Error) Load(InputDocument document)
     {
         if (document.Content is { } content)
@@ -131,13 +141,35 @@ public sealed class ReadStage
 
         try
         {
-            var length = new FileInfo(document.Name).Length;
+            using var handle = File.OpenHandle(document.Name);
+            var length = RandomAccess.GetLength(handle);
             if (length > MaxFileBytes)
             {
                 return (null, $"the file is {length / (1024 * 1024)} MiB, larger than the {MaxFileBytes / (1024 * 1024)} MiB a policy export can be");
             }
 
-            return (DecodedDocument.Decode(document, File.ReadAllBytes(document.Name)), string.Empty);
+            if (length == 0)
+            {
+                // A file whose size the system does not report (procfs, a pipe): read to its end.
+                return (DecodedDocument.Decode(document, File.ReadAllBytes(document.Name)), string.Empty);
+            }
+
+            var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+            var read = 0;
+            try
+            {
+                for (int n; read < length && (n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read)) > 0;)
+                {
+                    read += n;
+                }
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+
+            return (DecodedDocument.DecodePooled(document, buffer, read), string.Empty);
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {

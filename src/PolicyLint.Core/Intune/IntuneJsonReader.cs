@@ -47,7 +47,7 @@ public sealed class IntuneJsonReader : IPolicyReader
     public const string YamlFormatName = "Intune YAML export";
 
     public bool Claims(DecodedDocument document) =>
-        document.IsText && (IsYaml(document) || StartsLikeJson(document.Utf8));
+        document.IsText && (IsYaml(document) || StartsLikeJson(document.Utf8Span));
 
     /// <summary>
     /// JSON only (YAML can fold and escape text in more ways than a byte search can follow): skipped when no object
@@ -56,7 +56,7 @@ public sealed class IntuneJsonReader : IPolicyReader
     public bool TrySkipUnread(DecodedDocument document, [NotNullWhen(true)] out string? reason)
     {
         reason = null;
-        if (IsYaml(document) || _prefilter.Value.MustParse(document.Utf8, document.Name))
+        if (IsYaml(document) || _prefilter.Value.MustParse(document.Utf8Span, document.Name))
         {
             return false;
         }
