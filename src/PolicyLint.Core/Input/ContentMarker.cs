@@ -15,7 +15,8 @@ public enum MarkerMatch
 /// one of the markers its reader declares occurs in it (case-insensitively, as the readers compare). Readers derive
 /// their markers from the same constants and catalogue entries they compare against, so the two cannot drift apart.
 /// </summary>
-public readonly record struct ContentMarker(string Text, MarkerMatch Match = MarkerMatch.Anywhere)
+/// <remarks>A class, not a struct: LINQ over it then runs precompiled (ReadyToRun) code instead of being compiled at start.</remarks>
+public sealed record ContentMarker(string Text, MarkerMatch Match = MarkerMatch.Anywhere)
 {
     public static ContentMarker Anywhere(string text) => new(text, MarkerMatch.Anywhere);
 
@@ -27,14 +28,34 @@ public readonly record struct ContentMarker(string Text, MarkerMatch Match = Mar
     /// </summary>
     public static IReadOnlyList<ContentMarker> Minimal(IEnumerable<ContentMarker> markers)
     {
-        var distinct = markers
-            .Where(m => !string.IsNullOrEmpty(m.Text))
-            .DistinctBy(m => (m.Text.ToUpperInvariant(), m.Match))
-            .ToList();
-        return [.. distinct.Where(m => !distinct.Any(other =>
-            other.Match == MarkerMatch.Anywhere
-            && !other.Equals(m)
-            && m.Text.Contains(other.Text, StringComparison.OrdinalIgnoreCase)
-            && (m.Match == MarkerMatch.WholeString || m.Text.Length > other.Text.Length)))];
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var distinct = new List<ContentMarker>();
+        foreach (var marker in markers)
+        {
+            if (!string.IsNullOrEmpty(marker.Text) && seen.Add($"{marker.Match}:{marker.Text}"))
+            {
+                distinct.Add(marker);
+            }
+        }
+
+        var minimal = new List<ContentMarker>(distinct.Count);
+        foreach (var marker in distinct)
+        {
+            var implied = false;
+            foreach (var other in distinct)
+            {
+                implied |= other.Match == MarkerMatch.Anywhere
+                    && !ReferenceEquals(other, marker)
+                    && marker.Text.Contains(other.Text, StringComparison.OrdinalIgnoreCase)
+                    && (marker.Match == MarkerMatch.WholeString || marker.Text.Length > other.Text.Length);
+            }
+
+            if (!implied)
+            {
+                minimal.Add(marker);
+            }
+        }
+
+        return minimal;
     }
 }

@@ -18,18 +18,26 @@ public sealed class ReadStage
     /// <summary>How a read error caused by a PolicyLint bug (not by the file) starts.</summary>
     public const string InternalReadErrorPrefix = "internal error: PolicyLint's";
 
+    /// <summary>
+    /// From how many inputs on the prefilter is used. It costs a fixed 15-20 ms at start (compiling its vectorized
+    /// searches) and saves about half a millisecond per 50 KB export it skips, so it pays from a few dozen files; a
+    /// run of a handful of files parses them all. Either way the findings are the same (PrefilterEquivalenceTests).
+    /// </summary>
+    public const int DefaultPrefilterFromInputs = 64;
+
     private readonly IReadOnlyList<IPolicyReader> _readers;
-    private readonly bool _prefilter;
+    private readonly int _prefilterFromInputs;
 
     /// <param name="readers">The readers, in the order their claims are checked.</param>
-    /// <param name="prefilter">
-    /// Let readers skip, unparsed, documents whose text shows they hold nothing to read
-    /// (<see cref="IPolicyReader.TrySkipUnread"/>). Off only to compare with full parses (tests, benchmarks).
+    /// <param name="prefilterFromInputs">
+    /// From how many inputs in a run readers may skip, unparsed, documents whose text shows they hold nothing to read
+    /// (<see cref="IPolicyReader.TrySkipUnread"/>): 0 always, <see cref="int.MaxValue"/> never (to compare with full
+    /// parses in tests and benchmarks).
     /// </param>
-    public ReadStage(IReadOnlyList<IPolicyReader> readers, bool prefilter = true)
+    public ReadStage(IReadOnlyList<IPolicyReader> readers, int prefilterFromInputs = DefaultPrefilterFromInputs)
     {
         _readers = readers;
-        _prefilter = prefilter;
+        _prefilterFromInputs = prefilterFromInputs;
     }
 
     /// <summary>Every reader PolicyLint has, in the order their claims are checked.</summary>
@@ -43,17 +51,21 @@ public sealed class ReadStage
     public static ReadStage Default { get; } = new(DefaultReaders);
 
     /// <summary>Every document a reader claims is parsed: what the prefilter is checked against.</summary>
-    public static ReadStage WithoutPrefilter { get; } = new(DefaultReaders, prefilter: false);
+    public static ReadStage WithoutPrefilter { get; } = new(DefaultReaders, prefilterFromInputs: int.MaxValue);
+
+    /// <summary>The prefilter whatever the number of inputs (tests of the prefilter on small folders).</summary>
+    public static ReadStage AlwaysPrefilter { get; } = new(DefaultReaders, prefilterFromInputs: 0);
 
     /// <summary>Reads every input in order (sequential on purpose: parallel reads measured no gain on 2 cores, docs/performance.md).</summary>
     public ImmutableArray<ReadInput> Read(InputSet inputs)
     {
         var results = ImmutableArray.CreateBuilder<ReadInput>(inputs.Inputs.Length);
+        var prefilter = inputs.Inputs.Length >= _prefilterFromInputs;
         foreach (var input in inputs.Inputs)
         {
             results.Add(input switch
             {
-                CollectedUnit unit => new ReadInput(Read(unit.Unit), unit.Unit.Primary.Name, unit.Unit.NamedExplicitly),
+                CollectedUnit unit => new ReadInput(Read(unit.Unit, prefilter), unit.Unit.Primary.Name, unit.Unit.NamedExplicitly),
                 UnreadableInput bad => new ReadInput(ReadResult.Failed(SourceLocation.ForFile(bad.DisplayPath), bad.Reason), bad.Name, NamedExplicitly: false),
                 _ => throw new InvalidOperationException("unknown input"),
             });
@@ -62,7 +74,10 @@ public sealed class ReadStage
         return results.MoveToImmutable();
     }
 
-    public ReadResult Read(InputUnit unit)
+    /// <summary>Reads one unit on its own (the prefilter is used when this stage uses it whatever the number of inputs).</summary>
+    public ReadResult Read(InputUnit unit) => Read(unit, _prefilterFromInputs <= 1);
+
+    private ReadResult Read(InputUnit unit, bool prefilter)
     {
         var (primary, primaryError) = Load(unit.Primary);
         if (primary is null)
@@ -87,7 +102,7 @@ public sealed class ReadStage
                 }
             }
 
-            var result = Read(unit, primary, companions);
+            var result = Read(unit, primary, companions, prefilter);
             return companionErrors.Count == 0 ? result : result.With(result.Sources, [.. companionErrors, .. result.Problems], result.SkipReason);
         }
         finally
@@ -98,7 +113,7 @@ public sealed class ReadStage
         }
     }
 
-    private ReadResult Read(InputUnit unit, DecodedDocument primary, List<DecodedDocument> companions)
+    private ReadResult Read(InputUnit unit, DecodedDocument primary, List<DecodedDocument> companions, bool prefilter)
     {
         var reader = _readers.FirstOrDefault(r => r.Claims(primary));
         if (reader is null)
@@ -114,7 +129,7 @@ public sealed class ReadStage
         try
         {
             // A file the user named is always read in full: if it holds nothing, the error says what a full read found.
-            if (_prefilter && !unit.NamedExplicitly && unit.Companions.Count == 0 && reader.TrySkipUnread(primary, out var skipReason))
+            if (prefilter && !unit.NamedExplicitly && unit.Companions.Count == 0 && reader.TrySkipUnread(primary, out var skipReason))
             {
                 return ReadResult.Skipped(unit.Primary.DisplayPath, skipReason, reader.FormatName);
             }

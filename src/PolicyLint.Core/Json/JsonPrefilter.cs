@@ -55,9 +55,14 @@ public sealed class JsonPrefilter
     private static readonly SearchValues<string> SuspectSpots =
         SearchValues.Create(["\"{", "\"[", "\" ", "\"\\", UnicodeEscape], StringComparison.Ordinal);
 
-    /// <summary>Whitespace outside ASCII that <see cref="string.TrimStart()"/> removes and JSON may hold raw in a string.</summary>
-    private static readonly SearchValues<char> NonAsciiWhitespace =
-        SearchValues.Create([.. Enumerable.Range(0x80, 0x10000 - 0x80).Select(c => (char)c).Where(char.IsWhiteSpace)]);
+    /// <summary>
+    /// Whitespace outside ASCII that <see cref="string.TrimStart()"/> removes and JSON may hold raw in a string: every
+    /// character above U+007F for which <see cref="char.IsWhiteSpace(char)"/> holds (a test checks the list).
+    /// </summary>
+    internal const string NonAsciiWhitespaceCharacters =
+        "\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000";
+
+    private static readonly SearchValues<char> NonAsciiWhitespace = SearchValues.Create(NonAsciiWhitespaceCharacters);
 
     /// <summary>Letter frequencies of English text (per cent), the rarity estimate for choosing anchors.</summary>
     private static readonly double[] LetterFrequency =
@@ -65,9 +70,13 @@ public sealed class JsonPrefilter
         8.2, 1.5, 2.8, 4.3, 12.7, 2.2, 2.0, 6.1, 7.0, 0.15, 0.8, 4.0, 2.4, 6.7, 7.5, 1.9, 0.1, 6.0, 6.3, 9.1, 2.8, 1.0, 2.4, 0.15, 2.0, 0.07,
     ];
 
+    /// <summary>What a marker must not hold: characters JSON escapes or may escape.</summary>
+    private static readonly SearchValues<char> UnsafeInMarkers = SearchValues.Create(
+        "\"\\/\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+
     private readonly ContentMarker[] _markers;
     private readonly SearchValues<string>[] _anchorSearches;
-    private readonly (string Anchor, (ContentMarker Marker, int Offset)[] Markers)[] _anchors;
+    private readonly Anchor[] _anchors;
     private readonly SearchValues<char> _escapedMarkerChars;
     private readonly int _margin;
     private readonly int _carry;
@@ -77,27 +86,40 @@ public sealed class JsonPrefilter
         _markers = [.. ContentMarker.Minimal(markers)];
         foreach (var marker in _markers)
         {
-            if (marker.Text.Length < 3 || marker.Text.Any(c => c is Quote or Backslash or '/' || char.IsControl(c) || !char.IsAscii(c)))
+            if (marker.Text.Length < 3 || !Ascii.IsValid(marker.Text) || marker.Text.AsSpan().IndexOfAny(UnsafeInMarkers) >= 0)
             {
                 throw new ArgumentException($"marker '{marker.Text}' is shorter than three characters, or holds a character JSON may escape; the prefilter cannot find it reliably", nameof(markers));
             }
         }
 
-        _anchors =
-        [
-            .. _markers.Select(m => AnchorOf(m.Text)).Distinct(StringComparer.OrdinalIgnoreCase)
-                .Select(anchor => (anchor, OccurrencesIn(anchor, _markers))),
-        ];
-        _anchorSearches =
-        [
-            .. _anchors.Select(a => a.Anchor).Chunk(StringsPerSearch).Select(group => SearchValues.Create(group, StringComparison.OrdinalIgnoreCase)),
-        ];
-        var alphabet = _markers.SelectMany(m => m.Text.ToUpperInvariant() + m.Text.ToLowerInvariant()).Concat([Quote, Backslash, '{', '[']).Distinct();
-        _escapedMarkerChars = SearchValues.Create([.. alphabet]);
+        var anchors = new List<Anchor>();
+        foreach (var marker in _markers)
+        {
+            var text = AnchorOf(marker.Text);
+            if (!anchors.Exists(a => string.Equals(a.Text, text, StringComparison.OrdinalIgnoreCase)))
+            {
+                anchors.Add(new Anchor(text, OccurrencesIn(text, _markers)));
+            }
+        }
+
+        _anchors = [.. anchors];
+        _anchorSearches = [.. _anchors.Select(a => a.Text).Chunk(StringsPerSearch).Select(group => SearchValues.Create(group, StringComparison.OrdinalIgnoreCase))];
+        var alphabet = new StringBuilder("\"\\{[");
+        foreach (var marker in _markers)
+        {
+            alphabet.Append(marker.Text.ToUpperInvariant()).Append(marker.Text.ToLowerInvariant());
+        }
+
+        _escapedMarkerChars = SearchValues.Create(alphabet.ToString());
 
         // A spot found in the last _margin characters of a chunk is judged in the next chunk, which carries the tail
         // of this one: enough to hold the marker around an anchor, with the character before and after it.
-        var longest = _markers.Max(m => m.Text.Length);
+        var longest = 0;
+        foreach (var marker in _markers)
+        {
+            longest = Math.Max(longest, marker.Text.Length);
+        }
+
         _margin = longest + 8;
         _carry = _margin + longest + 8;
     }
@@ -106,7 +128,7 @@ public sealed class JsonPrefilter
     public IReadOnlyList<ContentMarker> Markers => _markers;
 
     /// <summary>The anchors searched for, in search order.</summary>
-    public IReadOnlyList<string> Anchors => [.. _anchors.Select(a => a.Anchor)];
+    public IReadOnlyList<string> Anchors => [.. _anchors.Select(a => a.Text)];
 
     /// <summary>True when the document must be parsed: a marker occurs, or an assumption above cannot be confirmed.</summary>
     public bool MustParse(ReadOnlySpan<byte> utf8, string path)
@@ -185,14 +207,14 @@ public sealed class JsonPrefilter
     };
 
     /// <summary>Where the anchor occurs in each marker (a marker may hold it more than once).</summary>
-    private static (ContentMarker, int)[] OccurrencesIn(string anchor, IEnumerable<ContentMarker> markers)
+    private static Occurrence[] OccurrencesIn(string anchor, IEnumerable<ContentMarker> markers)
     {
-        var found = new List<(ContentMarker, int)>();
+        var found = new List<Occurrence>();
         foreach (var marker in markers)
         {
             for (var at = marker.Text.IndexOf(anchor, StringComparison.OrdinalIgnoreCase); at >= 0; at = marker.Text.IndexOf(anchor, at + 1, StringComparison.OrdinalIgnoreCase))
             {
-                found.Add((marker, at));
+                found.Add(new Occurrence(marker, at));
             }
         }
 
@@ -249,14 +271,14 @@ public sealed class JsonPrefilter
 
     private bool MarkerAt(ReadOnlySpan<char> text, int at)
     {
-        foreach (var (anchor, markers) in _anchors)
+        foreach (var anchor in _anchors)
         {
-            if (!text[at..].StartsWith(anchor, StringComparison.OrdinalIgnoreCase))
+            if (!text[at..].StartsWith(anchor.Text, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            foreach (var (marker, offset) in markers)
+            foreach (var (marker, offset) in anchor.Occurrences)
             {
                 var start = at - offset;
                 if (start >= 0 && text[start..].StartsWith(marker.Text, StringComparison.OrdinalIgnoreCase)
@@ -370,4 +392,10 @@ public sealed class JsonPrefilter
     /// <summary>The marker is a whole JSON string: a quote before it and a quote (or the escape of an embedded quote) after it.</summary>
     private static bool IsWholeString(ReadOnlySpan<char> text, int at, int length) =>
         at > 0 && text[at - 1] == Quote && at + length < text.Length && text[at + length] is Quote or Backslash;
+
+    /// <summary>An anchor and where it sits in the markers that hold it.</summary>
+    private sealed record Anchor(string Text, Occurrence[] Occurrences);
+
+    /// <summary>A marker holding an anchor <paramref name="Offset"/> characters after its start.</summary>
+    private sealed record Occurrence(ContentMarker Marker, int Offset);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using PolicyLint.Model;
 
 namespace PolicyLint.Catalog;
@@ -176,20 +175,19 @@ public static class PassportForWorkCatalog
         DynamicLockPlugins, LegacyUseBiometrics, CloudKerberosTicketRetrievalEnabled, ConfigureWebSignInAllowedUrls,
     ];
 
-    private static readonly FrozenDictionary<string, CspNode> ById =
-        All.ToFrozenDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
+    // Plain dictionaries of reference types: built at start-up, where a frozen dictionary, or one holding tuples, costs
+    // more to compile and build than the few lookups it speeds up (docs/performance.md, cold start).
+    private static readonly Dictionary<string, CspNode> ById =
+        All.ToDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenDictionary<string, (CspNode Node, PolicyScope Scope)> BySettingsCatalogId = All
-        .SelectMany(n => new[] { (Id: n.Names.SettingsCatalogDeviceId, Node: n, Scope: PolicyScope.Device), (Id: n.Names.SettingsCatalogUserId, Node: n, Scope: PolicyScope.User) })
-        .Where(x => x.Id is not null)
-        .ToFrozenDictionary(x => x.Id!, x => (x.Node, x.Scope), StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, ScopedNode> BySettingsCatalogId = IndexSettingsCatalogIds();
 
     /// <summary>Node by its canonical id (case-insensitive).</summary>
     public static CspNode? FindById(string id) => ById.GetValueOrDefault(id);
 
     /// <summary>Node and scope by Settings Catalog settingDefinitionId (case-insensitive).</summary>
     public static (CspNode Node, PolicyScope Scope)? FindBySettingsCatalogId(string settingDefinitionId) =>
-        BySettingsCatalogId.TryGetValue(settingDefinitionId, out var hit) ? hit : null;
+        BySettingsCatalogId.TryGetValue(settingDefinitionId, out var hit) ? (hit.Node, hit.Scope) : null;
 
     /// <summary>Node whose Identity Protection property (or Account Protection intent definitionId suffix) is the given one.</summary>
     public static CspNode? FindByIdentityProtectionProperty(string property) =>
@@ -206,6 +204,27 @@ public static class PassportForWorkCatalog
 
     /// <summary>Ids and Settings Catalog ids of every node, for did-you-mean suggestions.</summary>
     public static IEnumerable<string> AllSettingsCatalogIds => BySettingsCatalogId.Keys;
+
+    private static Dictionary<string, ScopedNode> IndexSettingsCatalogIds()
+    {
+        var index = new Dictionary<string, ScopedNode>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in All)
+        {
+            if (node.Names.SettingsCatalogDeviceId is { } device)
+            {
+                index[device] = new ScopedNode(node, PolicyScope.Device);
+            }
+
+            if (node.Names.SettingsCatalogUserId is { } user)
+            {
+                index[user] = new ScopedNode(node, PolicyScope.User);
+            }
+        }
+
+        return index;
+    }
+
+    private sealed record ScopedNode(CspNode Node, PolicyScope Scope);
 
     private static CspNode PinClass(string name, string display, string gpoName, string? identityProtection, string? enrollment) =>
         Node(Tid + "PINComplexity/" + name, display, CspDataType.Integer, user: true, @default: name == "SpecialCharacters" ? "2" : "0",

@@ -52,12 +52,10 @@ public sealed class IntuneExportFolderTests
     public void A_profile_with_an_unknown_odata_type_is_skipped_with_a_note_not_an_error()
     {
         using var temp = new TempDirectory();
-        // The list also holds a WHfB profile, so it is read in full (a list of only other types is skipped unparsed).
         var list = """
             { "value": [
               { "@odata.type": "#microsoft.graph.windowsIdentityProtectionConfigurationV2", "id": "x1", "displayName": "Future profile", "pinMinimumLength": 6 },
-              { "@odata.type": "#microsoft.graph.windows10GeneralConfiguration", "id": "x2", "displayName": "Restrictions" },
-              { "@odata.type": "#microsoft.graph.windowsIdentityProtectionConfiguration", "id": "x3", "displayName": "Legacy", "pinMinimumLength": 6 }
+              { "@odata.type": "#microsoft.graph.windows10GeneralConfiguration", "id": "x2", "displayName": "Restrictions" }
             ] }
             """;
 

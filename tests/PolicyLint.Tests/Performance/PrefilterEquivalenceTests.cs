@@ -15,7 +15,7 @@ namespace PolicyLint.Tests.Performance;
 /// </summary>
 public sealed class PrefilterEquivalenceTests
 {
-    private static readonly LintEngine WithPrefilter = Lint.Engine();
+    private static readonly LintEngine WithPrefilter = new(ReadStage.AlwaysPrefilter, Lint.BuiltInAnalyzers);
     private static readonly LintEngine FullParse = new(ReadStage.WithoutPrefilter, Lint.BuiltInAnalyzers);
 
     /// <summary>Folders below the repository root: samples (each folder and all of them), every golden input, test fixtures.</summary>

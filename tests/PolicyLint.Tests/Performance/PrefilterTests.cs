@@ -17,6 +17,7 @@ public sealed class PrefilterTests
 {
     private const string TenantId = "9b6e7c1a-2f4d-4c8e-a1b3-5d7f9e0c2b4a";
 
+    private static readonly LintEngine WithPrefilter = new(ReadStage.AlwaysPrefilter, Lint.BuiltInAnalyzers);
     private static readonly LintEngine FullParse = new(ReadStage.WithoutPrefilter, Lint.BuiltInAnalyzers);
 
     private static readonly Json.JsonPrefilter Prefilter = new IntuneJsonReader(IntuneJsonReader.DefaultObjectReaders).Prefilter;
@@ -126,9 +127,34 @@ public sealed class PrefilterTests
         Assert.Contains(full.Notices, n => n.Contains("'Restrictions'", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_whitespace_list_is_every_whitespace_character_outside_ascii()
+    {
+        var expected = Enumerable.Range(0x80, 0x10000 - 0x80).Select(c => (char)c).Where(char.IsWhiteSpace);
+
+        Assert.Equal(Json.JsonPrefilter.NonAsciiWhitespaceCharacters, new string([.. expected]));
+    }
+
+    [Theory]
+    [InlineData(ReadStage.DefaultPrefilterFromInputs - 1, false)]
+    [InlineData(ReadStage.DefaultPrefilterFromInputs, true)]
+    public void The_default_read_stage_uses_the_prefilter_from_a_few_dozen_inputs(int files, bool prefiltered)
+    {
+        using var temp = new TempDirectory();
+        for (var i = 0; i < files; i++)
+        {
+            temp.Write($"profile-{i:D3}.json", """{ "@odata.type": "#microsoft.graph.windows10GeneralConfiguration", "displayName": "Unrelated" }""");
+        }
+
+        var report = Lint.Engine().Lint(["."], temp.Path);
+
+        Assert.Equal(files, report.FilesSkipped);
+        Assert.Equal(prefiltered ? files : 0, report.Files.Count(IsSkippedUnparsed));
+    }
+
     private static (LintReport Fast, LintReport Full) AssertSame(string folder)
     {
-        var fast = Lint.Engine().Lint(["."], folder);
+        var fast = WithPrefilter.Lint(["."], folder);
         var full = FullParse.Lint(["."], folder);
 
         Assert.Equal(full.Findings.Select(f => $"{f.RuleId} {f.Location} {f.Message}"), fast.Findings.Select(f => $"{f.RuleId} {f.Location} {f.Message}"));

@@ -42,8 +42,7 @@ public sealed class BadInputTests
 
         Assert.Contains("package.json: error PL0001: JSON, but not an Intune policy export this tool reads", named.Console.StdOut, StringComparison.Ordinal);
         Assert.DoesNotContain("package.json", folder.Console.StdOut, StringComparison.Ordinal);
-        // In a folder the prefilter skips it unparsed: it holds nothing a reader looks for.
-        Assert.Contains("package.json: skipped: JSON with no Windows Hello for Business setting", folder.Console.StdErr, StringComparison.Ordinal);
+        Assert.Contains("package.json: skipped: JSON, but not an Intune policy export", folder.Console.StdErr, StringComparison.Ordinal);
     }
 
     [Fact]
