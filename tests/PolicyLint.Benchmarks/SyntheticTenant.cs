@@ -22,7 +22,8 @@ namespace PolicyLint.Benchmarks;
 /// A few carry ControlPolicyConflict/MDMWinsOverGP; a few Edge profiles carry JSON text in a string value.</item>
 /// <item>Assignments are spread over as many groups as there are profiles, skewed as in a real tenant (a few groups
 /// such as "all Windows devices" are targeted by many profiles, most by one or two), with exclusions, all-devices and
-/// all-users targets, and assignment filters.</item>
+/// all-users targets, and assignment filters. WHfB profiles target the groups they were made for (see
+/// <c>WhfbTargets</c>), so the number of conflicts grows with the tenant, not with its square.</item>
 /// </list>
 /// Everything is drawn from one seeded <see cref="Random"/>: the same seed and count give the same bytes.
 /// </summary>
@@ -85,6 +86,7 @@ public static class SyntheticTenant
         private readonly string[] _filterIds;
         private readonly ArrayBufferWriter<byte> _buffer = new(256 * 1024);
         private readonly WhfbStandard _standard;
+        private int _whfbToAllDevices;
 
         public Tenant(int profiles, int seed)
         {
@@ -829,37 +831,63 @@ public static class SyntheticTenant
         private void Assignments(Utf8JsonWriter json, int index, bool whfb)
         {
             json.WriteStartArray("assignments");
-            var roll = _random.Next(100);
-            if (roll < 6)
+            if (whfb)
             {
-                Target(json, "allDevicesAssignmentTarget", null, filter: _random.Next(3) == 0);
-            }
-            else if (roll < 9 && !whfb)
-            {
-                Target(json, "allLicensedUsersAssignmentTarget", null, filter: false);
-            }
-            else if (roll >= 97)
-            {
-                // Unassigned: created, never deployed.
+                WhfbTargets(json);
             }
             else
             {
-                for (var i = _random.Next(1, 4); i > 0; i--)
+                var roll = _random.Next(100);
+                if (roll < 6)
                 {
-                    Target(json, "groupAssignmentTarget", TargetGroup(), filter: _random.Next(6) == 0);
+                    Target(json, "allDevicesAssignmentTarget", null, filter: _random.Next(3) == 0);
                 }
+                else if (roll < 9)
+                {
+                    Target(json, "allLicensedUsersAssignmentTarget", null, filter: false);
+                }
+                else if (roll < 97)
+                {
+                    for (var i = _random.Next(1, 4); i > 0; i--)
+                    {
+                        Target(json, "groupAssignmentTarget", SkewedGroup(), filter: _random.Next(6) == 0);
+                    }
+                }
+
+                // Else unassigned: created, never deployed.
             }
 
             for (var i = _random.Next(-1, 3); i > 0; i--)
             {
-                Target(json, "exclusionGroupAssignmentTarget", TargetGroup(), filter: false);
+                Target(json, "exclusionGroupAssignmentTarget", SkewedGroup(), filter: false);
             }
 
             json.WriteEndArray();
         }
 
+        /// <summary>
+        /// WHfB profiles go to the rings and departments they were made for: groups of their own (any of the tenant's
+        /// groups, evenly), now and then a broad group, and only the first two to all devices. So overlaps, and the
+        /// conflicts the rules report, grow with the number of profiles, not with its square.
+        /// </summary>
+        private void WhfbTargets(Utf8JsonWriter json)
+        {
+            if (_whfbToAllDevices < 2)
+            {
+                _whfbToAllDevices++;
+                Target(json, "allDevicesAssignmentTarget", null, filter: true);
+                return;
+            }
+
+            for (var i = _random.Next(1, 3); i > 0; i--)
+            {
+                var group = _random.Next(50) == 0 ? SkewedGroup() : _groupIds[_random.Next(_groupIds.Length)];
+                Target(json, "groupAssignmentTarget", group, filter: _random.Next(6) == 0);
+            }
+        }
+
         /// <summary>Skewed: a few groups are targeted by many profiles, most by one or two.</summary>
-        private string TargetGroup()
+        private string SkewedGroup()
         {
             var u = _random.NextDouble();
             return _groupIds[(int)(u * u * u * _groupIds.Length)];
