@@ -15,12 +15,7 @@ public static class PassportForWorkCatalog
     private const string GpoKey = @"SOFTWARE\Policies\Microsoft\PassportForWork";
     private const string GpoPinKey = GpoKey + @"\PINComplexity";
 
-    private static readonly IReadOnlyDictionary<long, string> PinCharacterUsage = new Dictionary<long, string>
-    {
-        [0] = "allowed",
-        [1] = "required",
-        [2] = "not allowed",
-    };
+    private static readonly IReadOnlyDictionary<long, string> PinCharacterUsage = ValuesFromZero("allowed", "required", "not allowed");
 
     public static readonly CspNode UsePassportForWork = Node(Tid + "UsePassportForWork", "Use Windows Hello For Business", CspDataType.Boolean, user: true, @default: "true",
         minOs: "10.0.10586", note: "false: no Windows Hello for Business provisioning for any user",
@@ -123,14 +118,14 @@ public static class PassportForWorkCatalog
             GpoPolicyName = "Configure enhanced anti-spoofing", GpoRegistryKey = @"SOFTWARE\Policies\Microsoft\Biometrics\FacialFeatures", GpoRegistryValue = "EnhancedAntiSpoofing", GpoInComputer = true });
 
     public static readonly CspNode EnableEssWithSupportedPeripherals = Node("PassportForWork/Biometrics/EnableESSwithSupportedPeripherals", "Enable ESS with Supported Peripherals", CspDataType.Integer, @default: "1",
-        minOs: "10.0.22621", allowed: new Dictionary<long, string> { [0] = "ESS with peripheral sensors allowed", [1] = "ESS, peripheral sensors blocked" },
+        minOs: "10.0.22621", allowed: ValuesFromZero("ESS with peripheral sensors allowed", "ESS, peripheral sensors blocked"),
         // Not mapped from the tenant-wide policy's enhancedSignInSecurity: that Int32's values are not documented, and its
         // default (0) is not this node's 0 ("peripheral sensors allowed"), so reading it here would invent a value.
         names: new() { SettingsCatalogDeviceId = ScDevice + "biometrics_enableesswithsupportedperipherals",
             GpoPolicyName = "Enable ESS with Supported Peripherals" });
 
     public static readonly CspNode UseSecurityKeyForSignin = Node("PassportForWork/SecurityKey/UseSecurityKeyForSignin", "Use Security Key For Signin", CspDataType.Integer, @default: "0",
-        minOs: "10.0.18362", allowed: new Dictionary<long, string> { [0] = "disabled", [1] = "enabled" },
+        minOs: "10.0.18362", allowed: ValuesFromZero("disabled", "enabled"),
         names: new() { SettingsCatalogDeviceId = ScDevice + "securitykey_usesecuritykeyforsignin",
             IdentityProtectionProperty = "useSecurityKeyForSignin", EnrollmentProperty = "securityKeyForSignIn" });
 
@@ -154,7 +149,7 @@ public static class PassportForWorkCatalog
 
     /// <summary>Policy CSP Kerberos/CloudKerberosTicketRetrievalEnabled: cloud Kerberos trust needs it on the device.</summary>
     public static readonly CspNode CloudKerberosTicketRetrievalEnabled = Node("Policy/Config/Kerberos/CloudKerberosTicketRetrievalEnabled", "Cloud Kerberos Ticket Retrieval Enabled", CspDataType.Integer, @default: "0",
-        minOs: "10.0.19044", allowed: new Dictionary<long, string> { [0] = "disabled", [1] = "enabled" },
+        minOs: "10.0.19044", allowed: ValuesFromZero("disabled", "enabled"),
         names: new() { SettingsCatalogDeviceId = "device_vendor_msft_policy_config_kerberos_cloudkerberosticketretrievalenabled",
             GpoPolicyName = "Allow retrieving the Azure AD Kerberos Ticket Granting Ticket during logon",
             GpoRegistryKey = @"SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Policies\System\Kerberos\Parameters", GpoRegistryValue = "CloudKerberosTicketRetrievalEnabled", GpoInComputer = true });
@@ -205,6 +200,21 @@ public static class PassportForWorkCatalog
     /// <summary>Ids and Settings Catalog ids of every node, for did-you-mean suggestions.</summary>
     public static IEnumerable<string> AllSettingsCatalogIds => BySettingsCatalogId.Keys;
 
+    /// <summary>
+    /// The values 0, 1, 2, ... of an enumeration node with their meanings (every such node in the catalogue counts from
+    /// 0), so its range is known without enumerating keys at start-up.
+    /// </summary>
+    private static IReadOnlyDictionary<long, string> ValuesFromZero(params string[] meanings)
+    {
+        var values = new Dictionary<long, string>(meanings.Length);
+        for (var i = 0; i < meanings.Length; i++)
+        {
+            values[i] = meanings[i];
+        }
+
+        return values;
+    }
+
     private static Dictionary<string, ScopedNode> IndexSettingsCatalogIds()
     {
         var index = new Dictionary<string, ScopedNode>(StringComparer.OrdinalIgnoreCase);
@@ -253,8 +263,8 @@ public static class PassportForWorkCatalog
             DataType = type,
             AllowedInDevice = true,
             AllowedInUser = user,
-            Minimum = min ?? (allowed is null ? null : allowed.Keys.Min()),
-            Maximum = max ?? (allowed is null ? null : allowed.Keys.Max()),
+            Minimum = min ?? (allowed is null ? null : 0),
+            Maximum = max ?? (allowed is null ? null : allowed.Count - 1),
             DefaultValue = @default,
             MinimumOs = minOs,
             Note = note,
