@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using PolicyLint.Benchmarks;
 
@@ -8,17 +9,15 @@ if (args is ["graph-pull", .. var rest])
     return await PolicyLint.Benchmarks.GraphPullMeasurement.RunAsync(rest);
 }
 
-// dotnet run -c Release --project tests/PolicyLint.Benchmarks -- synthetic 2000 <folder>   (writes the synthetic tenant to lint by hand)
-if (args is ["synthetic", var count, var folder])
+// dotnet run -c Release --project tests/PolicyLint.Benchmarks -- generate <folder> <profiles> [seed]
+//   writes the synthetic tenant (the same one the benchmarks use) for the CLI measurements in docs/performance.md.
+if (args is ["generate", var folder, var profiles, ..])
 {
-    Directory.CreateDirectory(folder);
-    foreach (var (name, bytes) in PolicyLint.Benchmarks.SyntheticTenant.Generate(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)))
-    {
-        File.WriteAllBytes(Path.Combine(folder, name), bytes);
-    }
-
+    var seed = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : SyntheticTenant.DefaultSeed;
+    var (files, bytes) = SyntheticTenant.WriteTo(folder, int.Parse(profiles, CultureInfo.InvariantCulture), seed);
+    Console.WriteLine($"{files} files, {bytes:N0} bytes ({bytes / 1e6:F1} MB) in {folder}");
     return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(PolicyLint.Benchmarks.SyntheticTenant).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(SyntheticTenant).Assembly).Run(args);
 return 0;

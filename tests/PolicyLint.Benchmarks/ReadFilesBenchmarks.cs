@@ -16,13 +16,13 @@ public class ReadFilesBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "policylint-bench", "read-1000");
-        Directory.CreateDirectory(_folder);
-        foreach (var (name, bytes) in SyntheticTenant.Generate(1000))
+        _folder = Path.Combine(Path.GetTempPath(), "policylint-bench", "read-2000");
+        if (Directory.Exists(_folder))
         {
-            File.WriteAllBytes(Path.Combine(_folder, name), bytes);
+            Directory.Delete(_folder, recursive: true);
         }
 
+        SyntheticTenant.WriteTo(_folder, 2000);
         _units = InputCollector.Collect([_folder], _folder).Inputs.OfType<CollectedUnit>().Select(u => u.Unit).ToList();
     }
 

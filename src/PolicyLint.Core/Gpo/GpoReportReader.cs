@@ -19,7 +19,7 @@ public sealed class GpoReportReader : IPolicyReader
 
     public string FormatName => "GPMC XML report";
 
-    public bool Claims(DecodedDocument document) => document.IsText && LooksLikeReport(document.Utf8);
+    public bool Claims(DecodedDocument document) => document.IsText && LooksLikeReport(document.Utf8Span);
 
     public ReadResult Read(DecodedUnit unit)
     {
@@ -44,7 +44,7 @@ public sealed class GpoReportReader : IPolicyReader
 
         var result = new ReadResultBuilder(unit.DisplayPath, FormatName);
         // A backup's report describes its one GPO; the backup's registry.pol files (companions of the unit) hold its settings.
-        var backupPols = gpos.Count == 1 ? unit.Companions.Where(c => RegistryPolFile.HasSignature(c.Raw)).ToList() : [];
+        var backupPols = gpos.Count == 1 ? unit.Companions.Where(c => RegistryPolFile.HasSignature(c.RawSpan)).ToList() : [];
         foreach (var gpo in gpos)
         {
             var source = ReadGpo(gpo, backupPols, result);
@@ -63,9 +63,8 @@ public sealed class GpoReportReader : IPolicyReader
     }
 
     /// <summary>Cheap sniff before parsing: an XML document that uses the GPMC settings namespace.</summary>
-    private static bool LooksLikeReport(byte[] utf8)
+    private static bool LooksLikeReport(ReadOnlySpan<byte> span)
     {
-        var span = utf8.AsSpan();
         var first = span.IndexOfAnyExcept(" \t\r\n"u8);
         return first >= 0 && span[first] == (byte)'<' && span.IndexOf("http://www.microsoft.com/GroupPolicy/Settings"u8) >= 0;
     }
@@ -102,7 +101,7 @@ public sealed class GpoReportReader : IPolicyReader
             var pol = backupPols.FirstOrDefault(p => GpoBackupLayout.ScopeOfFolder(p.Name) == scope);
             if (pol is not null)
             {
-                var parsed = RegistryPolFile.Parse(pol.Raw);
+                var parsed = RegistryPolFile.Parse(pol.RawSpan);
                 GpoSettings.ReportProblems(parsed, pol.DisplayPath, result);
                 GpoSettings.AddFromRegistryPol(source, parsed, pol.DisplayPath, scope, notApplied, result);
                 continue;

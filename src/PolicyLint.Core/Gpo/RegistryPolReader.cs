@@ -15,7 +15,7 @@ public sealed class RegistryPolReader : IPolicyReader
 {
     public string FormatName => "Registry.pol";
 
-    public bool Claims(DecodedDocument document) => RegistryPolFile.HasSignature(document.Raw);
+    public bool Claims(DecodedDocument document) => RegistryPolFile.HasSignature(document.RawSpan);
 
     public ReadResult Read(DecodedUnit unit)
     {
@@ -27,7 +27,7 @@ public sealed class RegistryPolReader : IPolicyReader
         var info = new GroupPolicyInfo { Guid = guid, Domain = domain, LinksKnown = false };
         var source = new PolicySourceBuilder(SourceKind.GroupPolicy, name, SourceLocation.ForBytes(file.DisplayPath, 0, 8)) { Id = guid, GroupPolicy = info };
 
-        var parsed = RegistryPolFile.Parse(file.Raw);
+        var parsed = RegistryPolFile.Parse(file.RawSpan);
         GpoSettings.ReportProblems(parsed, file.DisplayPath, result);
         GpoSettings.AddFromRegistryPol(source, parsed, file.DisplayPath, scope, GpoSettings.NotAppliedReason(info, scope), result);
         if (source.Settings.Count > 0)

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 
 namespace PolicyLint.Input;
 
@@ -15,12 +16,22 @@ public enum ContentKind
 /// </summary>
 public static class TextDecoding
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Decodes to UTF-8 bytes without BOM. Returns Binary when the bytes are not text in any of those encodings.</summary>
     public static ContentKind Decode(ReadOnlySpan<byte> raw, out byte[] utf8, out string encodingName)
     {
-        utf8 = [];
+        var kind = Classify(raw, out var start, out var transcoded, out encodingName);
+        utf8 = kind != ContentKind.Text ? [] : transcoded ?? raw[start..].ToArray();
+        return kind;
+    }
+
+    /// <summary>
+    /// What the bytes are, without copying them: UTF-8 text is <paramref name="raw"/> from <paramref name="utf8Start"/>
+    /// on (after a BOM); UTF-16 text comes back transcoded to UTF-8 in <paramref name="transcoded"/>.
+    /// </summary>
+    public static ContentKind Classify(ReadOnlySpan<byte> raw, out int utf8Start, out byte[]? transcoded, out string encodingName)
+    {
+        utf8Start = 0;
+        transcoded = null;
         encodingName = "utf-8";
         if (raw.IsEmpty)
         {
@@ -29,28 +40,29 @@ public static class TextDecoding
 
         if (raw.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return TryUtf8(raw[3..], out utf8);
+            utf8Start = 3;
+            return ClassifyUtf8(raw[3..]);
         }
 
         if (raw.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
             encodingName = "utf-16le";
-            return TryUtf16(raw[2..], Encoding.Unicode, out utf8);
+            return TryUtf16(raw[2..], Encoding.Unicode, out transcoded);
         }
 
         if (raw.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
             encodingName = "utf-16be";
-            return TryUtf16(raw[2..], Encoding.BigEndianUnicode, out utf8);
+            return TryUtf16(raw[2..], Encoding.BigEndianUnicode, out transcoded);
         }
 
         if (raw.Length >= 4 && raw.Length % 2 == 0 && LooksLikeUtf16(raw, out var bigEndian))
         {
             encodingName = bigEndian ? "utf-16be" : "utf-16le";
-            return TryUtf16(raw, bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode, out utf8);
+            return TryUtf16(raw, bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode, out transcoded);
         }
 
-        return TryUtf8(raw, out utf8);
+        return ClassifyUtf8(raw);
     }
 
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> raw, out bool bigEndian)
@@ -69,30 +81,14 @@ public static class TextDecoding
         return Math.Max(zeroEven, zeroOdd) * 10 >= pairs * 7 && Math.Min(zeroEven, zeroOdd) * 10 < pairs;
     }
 
-    private static ContentKind TryUtf8(ReadOnlySpan<byte> raw, out byte[] utf8)
+    private static ContentKind ClassifyUtf8(ReadOnlySpan<byte> text) =>
+        text.IndexOf((byte)0) >= 0 || !Utf8.IsValid(text) ? ContentKind.Binary
+        : text.IsEmpty ? ContentKind.Empty
+        : ContentKind.Text;
+
+    private static ContentKind TryUtf16(ReadOnlySpan<byte> raw, Encoding encoding, out byte[]? utf8)
     {
-        utf8 = [];
-        if (raw.IndexOf((byte)0) >= 0)
-        {
-            return ContentKind.Binary;
-        }
-
-        try
-        {
-            StrictUtf8.GetCharCount(raw);
-        }
-        catch (DecoderFallbackException)
-        {
-            return ContentKind.Binary;
-        }
-
-        utf8 = raw.ToArray();
-        return utf8.Length == 0 ? ContentKind.Empty : ContentKind.Text;
-    }
-
-    private static ContentKind TryUtf16(ReadOnlySpan<byte> raw, Encoding encoding, out byte[] utf8)
-    {
-        utf8 = [];
+        utf8 = null;
         try
         {
             var strict = (Encoding)encoding.Clone();

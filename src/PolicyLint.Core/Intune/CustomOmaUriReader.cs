@@ -1,4 +1,5 @@
 using PolicyLint.Catalog;
+using PolicyLint.Input;
 using PolicyLint.Json;
 using PolicyLint.Model;
 
@@ -8,6 +9,9 @@ namespace PolicyLint.Intune;
 public sealed class CustomOmaUriReader : IIntuneObjectReader
 {
     public const string ODataType = "#microsoft.graph.windows10CustomConfiguration";
+
+    /// <summary>Only rows whose OMA-URI <see cref="OmaUri.Parse"/> accepts make settings.</summary>
+    public IReadOnlyList<ContentMarker> Markers { get; } = [.. OmaUri.RequiredSegments.Select(ContentMarker.Anywhere)];
 
     public PolicySourceBuilder? TryRead(JsonObject obj, IntuneReadContext context)
     {

@@ -1,4 +1,5 @@
 using PolicyLint.Catalog;
+using PolicyLint.Input;
 using PolicyLint.Json;
 using PolicyLint.Model;
 
@@ -14,10 +15,16 @@ public sealed class EnrollmentWhfbReader : IIntuneObjectReader
 {
     public const string ODataType = "#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration";
 
+    /// <summary>The deviceEnrollmentConfigurationType of the policy, in exports without @odata.type (IntuneCD).</summary>
+    public const string ConfigurationType = "windowsHelloForBusiness";
+
+    /// <summary>The policy is a WHfB source whatever it sets.</summary>
+    public IReadOnlyList<ContentMarker> Markers { get; } = [ContentMarker.WholeString(ODataType), ContentMarker.WholeString(ConfigurationType)];
+
     public PolicySourceBuilder? TryRead(JsonObject obj, IntuneReadContext context)
     {
         var isEnrollment = string.Equals(obj.ODataType, ODataType, StringComparison.OrdinalIgnoreCase)
-            || (obj.ODataType is null && string.Equals(obj.GetString("deviceEnrollmentConfigurationType"), "windowsHelloForBusiness", StringComparison.OrdinalIgnoreCase));
+            || (obj.ODataType is null && string.Equals(obj.GetString("deviceEnrollmentConfigurationType"), ConfigurationType, StringComparison.OrdinalIgnoreCase));
         if (!isEnrollment)
         {
             return null;

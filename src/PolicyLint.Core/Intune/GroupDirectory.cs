@@ -12,6 +12,19 @@ namespace PolicyLint.Intune;
 /// </summary>
 public static class GroupDirectory
 {
+    private const string GroupODataType = "#microsoft.graph.group";
+    private const string MigrationTableObjects = "Objects";
+    private const string MigrationTableTenant = "TenantId";
+    private static readonly string[] GroupOnlyProperties = ["securityEnabled", "groupTypes"];
+
+    /// <summary>A group object has the group type or a group-only property; a migration table has its tenant property.</summary>
+    public static IReadOnlyList<ContentMarker> Markers { get; } =
+    [
+        ContentMarker.WholeString(GroupODataType),
+        .. GroupOnlyProperties.Select(ContentMarker.WholeString),
+        ContentMarker.WholeString(MigrationTableTenant),
+    ];
+
     /// <summary>Collects the group names of a group object or migration table; false when the object is neither.</summary>
     public static bool TryRead(JsonObject obj, ReadResultBuilder result)
     {
@@ -25,7 +38,7 @@ public static class GroupDirectory
             return true;
         }
 
-        if (obj.GetArray("Objects") is { } objects && obj.Has("TenantId"))
+        if (obj.GetArray(MigrationTableObjects) is { } objects && obj.Has(MigrationTableTenant))
         {
             foreach (var entry in objects.Items.OfType<JsonObject>())
             {
@@ -44,6 +57,6 @@ public static class GroupDirectory
     }
 
     private static bool IsGroup(JsonObject obj) =>
-        string.Equals(obj.ODataType, "#microsoft.graph.group", StringComparison.OrdinalIgnoreCase)
-        || (obj.ODataType is null && obj.Has("id") && obj.Has("displayName") && (obj.Has("securityEnabled") || obj.Has("groupTypes")));
+        string.Equals(obj.ODataType, GroupODataType, StringComparison.OrdinalIgnoreCase)
+        || (obj.ODataType is null && obj.Has("id") && obj.Has("displayName") && GroupOnlyProperties.Any(obj.Has));
 }

@@ -1,4 +1,5 @@
 using PolicyLint.Catalog;
+using PolicyLint.Input;
 using PolicyLint.Json;
 using PolicyLint.Model;
 
@@ -12,6 +13,9 @@ namespace PolicyLint.Intune;
 public sealed class IdentityProtectionReader : IIntuneObjectReader
 {
     public const string ODataType = "#microsoft.graph.windowsIdentityProtectionConfiguration";
+
+    /// <summary>Every profile of this type is a WHfB source.</summary>
+    public IReadOnlyList<ContentMarker> Markers { get; } = [ContentMarker.WholeString(ODataType)];
 
     public PolicySourceBuilder? TryRead(JsonObject obj, IntuneReadContext context)
     {

@@ -23,6 +23,20 @@ public sealed partial class IntentReader : IIntuneObjectReader
     /// <summary>The "Account protection (Preview)" template (reference D.1).</summary>
     public const string AccountProtectionPreviewTemplateId = "0f2b5d70-d4e9-4156-8c16-1397eb6c54a5";
 
+    /// <summary>What a template's name (in the intent, or the IntuneCD folder it sits in) holds when it is the preview template.</summary>
+    private const string AccountProtectionTemplateName = "Account protection";
+
+    /// <summary>
+    /// Settings come only from definitionIds with the Identity Protection prefix; an intent without them is still a
+    /// source when it is on the preview template, known by its id or by its name (also from the file's folder).
+    /// </summary>
+    public IReadOnlyList<ContentMarker> Markers { get; } =
+    [
+        ContentMarker.Anywhere(DefinitionPrefix),
+        ContentMarker.WholeString(AccountProtectionPreviewTemplateId),
+        ContentMarker.Anywhere(AccountProtectionTemplateName),
+    ];
+
     /// <summary>
     /// Intent templates of security baselines, as public tools list them: MDM Security Baseline for Windows 10 and
     /// later (November 2021 and December 2020 versions), Microsoft Defender for Endpoint, Windows 365, Microsoft Edge.
@@ -121,7 +135,7 @@ public sealed partial class IntentReader : IIntuneObjectReader
 
         // No known template id: the template's name, when an export keeps it (IntuneCD files intents by template name).
         var templateName = obj.GetString("templateDisplayName") ?? TemplateFolder(context) ?? string.Empty;
-        if (templateName.Contains("(Preview)", StringComparison.OrdinalIgnoreCase) && templateName.Contains("Account protection", StringComparison.OrdinalIgnoreCase))
+        if (templateName.Contains("(Preview)", StringComparison.OrdinalIgnoreCase) && templateName.Contains(AccountProtectionTemplateName, StringComparison.OrdinalIgnoreCase))
         {
             return SourceKind.AccountProtectionPreview;
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using PolicyLint.Input;
 using PolicyLint.Json;
 using PolicyLint.Model;
@@ -16,8 +17,20 @@ public sealed class IntuneJsonReader : IPolicyReader
     private const int MaxUnwrapDepth = 8;
 
     private readonly IReadOnlyList<IIntuneObjectReader> _objectReaders;
+    private readonly Lazy<JsonPrefilter> _prefilter;
 
-    public IntuneJsonReader(IReadOnlyList<IIntuneObjectReader> objectReaders) => _objectReaders = objectReaders;
+    public IntuneJsonReader(IReadOnlyList<IIntuneObjectReader> objectReaders)
+    {
+        _objectReaders = objectReaders;
+        // Built on first use: a run that reads no JSON file never pays for it.
+        _prefilter = new Lazy<JsonPrefilter>(() => new JsonPrefilter(Markers));
+    }
+
+    /// <summary>What makes a document worth parsing: the markers of every object reader and of the group lists.</summary>
+    public IEnumerable<ContentMarker> Markers => _objectReaders.SelectMany(r => r.Markers).Concat(GroupDirectory.Markers);
+
+    /// <summary>The prefilter made from <see cref="Markers"/>, with the markers it searches for.</summary>
+    public JsonPrefilter Prefilter => _prefilter.Value;
 
     /// <summary>The object readers of every Intune form, in the order they are tried.</summary>
     public static IReadOnlyList<IIntuneObjectReader> DefaultObjectReaders { get; } =
@@ -34,7 +47,23 @@ public sealed class IntuneJsonReader : IPolicyReader
     public const string YamlFormatName = "Intune YAML export";
 
     public bool Claims(DecodedDocument document) =>
-        document.IsText && (IsYaml(document) || StartsLikeJson(document.Utf8));
+        document.IsText && (IsYaml(document) || StartsLikeJson(document.Utf8Span));
+
+    /// <summary>
+    /// JSON only (YAML can fold and escape text in more ways than a byte search can follow): skipped when no object
+    /// reader's marker and no group-list marker occurs, and the JSON looks complete (see <see cref="JsonPrefilter"/>).
+    /// </summary>
+    public bool TrySkipUnread(DecodedDocument document, [NotNullWhen(true)] out string? reason)
+    {
+        reason = null;
+        if (IsYaml(document) || _prefilter.Value.MustParse(document.Utf8Span, document.Name))
+        {
+            return false;
+        }
+
+        reason = "JSON with no Windows Hello for Business setting, group list or migration table (seen without parsing it: none of the names the readers look for occurs)";
+        return true;
+    }
 
     public ReadResult Read(DecodedUnit unit)
     {
@@ -70,9 +99,9 @@ public sealed class IntuneJsonReader : IPolicyReader
     private static bool IsYaml(DecodedDocument document) =>
         document.Name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || document.Name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-    private static bool StartsLikeJson(byte[] utf8)
+    private static bool StartsLikeJson(ReadOnlySpan<byte> utf8)
     {
-        var first = utf8.AsSpan().IndexOfAnyExcept(" \t\r\n"u8);
+        var first = utf8.IndexOfAnyExcept(" \t\r\n"u8);
         return first >= 0 && utf8[first] is (byte)'{' or (byte)'[' or (byte)'"';
     }
 

@@ -37,4 +37,11 @@ public interface IIntuneObjectReader
 {
     /// <summary>Returns null when the object is not of this reader's kind. A returned source may hold no WHfB setting.</summary>
     PolicySourceBuilder? TryRead(JsonObject obj, IntuneReadContext context);
+
+    /// <summary>
+    /// Text that occurs in every object from which this reader makes a WHfB source or reports an error (compared
+    /// case-insensitively), taken from the constants and catalogue entries <see cref="TryRead"/> compares against.
+    /// A document with none of the markers of any reader is not parsed.
+    /// </summary>
+    IReadOnlyList<ContentMarker> Markers { get; }
 }

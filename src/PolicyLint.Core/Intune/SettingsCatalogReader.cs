@@ -1,4 +1,5 @@
 using PolicyLint.Catalog;
+using PolicyLint.Input;
 using PolicyLint.Json;
 using PolicyLint.Model;
 
@@ -11,6 +12,23 @@ namespace PolicyLint.Intune;
 public sealed class SettingsCatalogReader : IIntuneObjectReader
 {
     public const string ODataType = "#microsoft.graph.deviceManagementConfigurationPolicy";
+
+    /// <summary>The template family of Account Protection policies (endpoint security).</summary>
+    public const string AccountProtectionFamily = "endpointSecurityAccountProtection";
+
+    /// <summary>Where the settingDefinitionIds of PassportForWork CSP nodes start, in device and user scope.</summary>
+    private static readonly string[] PassportForWorkIdPrefixes = ["device_vendor_msft_passportforwork", "user_vendor_msft_passportforwork"];
+
+    /// <summary>
+    /// A source comes from a setting the catalogue knows, a PassportForWork leaf it does not know, or an Account
+    /// Protection policy (the retired preview template is a source even without settings).
+    /// </summary>
+    public IReadOnlyList<ContentMarker> Markers { get; } =
+    [
+        .. PassportForWorkCatalog.AllSettingsCatalogIds.Select(ContentMarker.Anywhere),
+        .. PassportForWorkIdPrefixes.Select(ContentMarker.Anywhere),
+        ContentMarker.WholeString(AccountProtectionFamily),
+    ];
 
     public PolicySourceBuilder? TryRead(JsonObject obj, IntuneReadContext context)
     {
@@ -48,12 +66,12 @@ public sealed class SettingsCatalogReader : IIntuneObjectReader
     /// Template families that make a configurationPolicy something other than a plain Settings Catalog profile. An
     /// Account Protection policy whose template is named "... (Preview)" is the retired preview template.
     /// </summary>
-    public static SourceKind KindOf(string? templateFamily, string? templateDisplayName = null) => templateFamily?.ToLowerInvariant() switch
+    public static SourceKind KindOf(string? templateFamily, string? templateDisplayName = null) => templateFamily switch
     {
-        "endpointsecurityaccountprotection" when templateDisplayName?.Contains("(Preview)", StringComparison.OrdinalIgnoreCase) == true
-            => SourceKind.AccountProtectionPreview,
-        "endpointsecurityaccountprotection" => SourceKind.AccountProtection,
-        "baseline" or "securitybaseline" => SourceKind.SecurityBaseline,
+        _ when string.Equals(templateFamily, AccountProtectionFamily, StringComparison.OrdinalIgnoreCase)
+            => templateDisplayName?.Contains("(Preview)", StringComparison.OrdinalIgnoreCase) == true ? SourceKind.AccountProtectionPreview : SourceKind.AccountProtection,
+        _ when string.Equals(templateFamily, "baseline", StringComparison.OrdinalIgnoreCase) || string.Equals(templateFamily, "securitybaseline", StringComparison.OrdinalIgnoreCase)
+            => SourceKind.SecurityBaseline,
         _ => SourceKind.SettingsCatalog,
     };
 
@@ -137,8 +155,7 @@ public sealed class SettingsCatalogReader : IIntuneObjectReader
 
     /// <summary>A leaf id under the PassportForWork CSP (not the group containers themselves).</summary>
     private static bool LooksLikePassportForWorkLeaf(string id) =>
-        (id.StartsWith("device_vendor_msft_passportforwork", StringComparison.OrdinalIgnoreCase)
-            || id.StartsWith("user_vendor_msft_passportforwork", StringComparison.OrdinalIgnoreCase))
+        PassportForWorkIdPrefixes.Any(prefix => id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
         && !id.EndsWith("{tenantid}", StringComparison.OrdinalIgnoreCase);
 
     private static PolicyScope ScopeOf(string id) =>

@@ -116,15 +116,40 @@ public static class Finalizer
             _ => 2,
         })];
 
-    private static IEnumerable<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) => diagnostics
-        .Select(d => (Diagnostic: d, Span: d.Location.GetLineSpan()))
-        .OrderBy(x => x.Span.Path, StringComparer.Ordinal)
-        .ThenBy(x => x.Span.StartLinePosition.Line)
-        .ThenBy(x => x.Span.StartLinePosition.Character)
-        .ThenBy(x => x.Diagnostic.Location.SourceSpan.Start)
-        .ThenBy(x => x.Diagnostic.Id, StringComparer.Ordinal)
-        .ThenBy(x => x.Diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparer.Ordinal)
-        .Select(x => x.Diagnostic);
+    /// <summary>
+    /// By file, line, column, offset, id and message; equal keys keep their order. A comparison over a small class,
+    /// not LINQ ordering over tuples: that is compiled at every start (docs/performance.md, cold start).
+    /// </summary>
+    private static IEnumerable<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics)
+    {
+        var keyed = diagnostics.Select((d, i) => new SortKey(d, d.Location.GetLineSpan(), i)).ToArray();
+        Array.Sort(keyed, SortKey.Compare);
+        return keyed.Select(k => k.Diagnostic);
+    }
+
+    private sealed record SortKey(Diagnostic Diagnostic, FileLinePositionSpan Span, int Index)
+    {
+        public static int Compare(SortKey? a, SortKey? b)
+        {
+            if (ReferenceEquals(a, b))
+            {
+                return 0;
+            }
+
+            if (a is null || b is null)
+            {
+                return a is null ? -1 : 1;
+            }
+
+            var order = string.CompareOrdinal(a.Span.Path, b.Span.Path);
+            order = order != 0 ? order : a.Span.StartLinePosition.Line.CompareTo(b.Span.StartLinePosition.Line);
+            order = order != 0 ? order : a.Span.StartLinePosition.Character.CompareTo(b.Span.StartLinePosition.Character);
+            order = order != 0 ? order : a.Diagnostic.Location.SourceSpan.Start.CompareTo(b.Diagnostic.Location.SourceSpan.Start);
+            order = order != 0 ? order : string.CompareOrdinal(a.Diagnostic.Id, b.Diagnostic.Id);
+            order = order != 0 ? order : string.CompareOrdinal(a.Diagnostic.GetMessage(CultureInfo.InvariantCulture), b.Diagnostic.GetMessage(CultureInfo.InvariantCulture));
+            return order != 0 ? order : a.Index.CompareTo(b.Index);
+        }
+    }
 }
 
 /// <summary>What the analyze stage hands to finalize: the diagnostics and everything they came from.</summary>

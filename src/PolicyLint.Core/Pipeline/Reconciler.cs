@@ -25,12 +25,23 @@ public static class Reconciler
     {
         var files = new ReadResult[inputs.Length];
         var tenants = ImmutableArray.CreateBuilder<TenantInput>();
-        var byTenant = Enumerable.Range(0, inputs.Length)
-            .GroupBy(i => config.TenantOf(inputs[i].Name), StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal);
-        foreach (var tenant in byTenant)
+        // Loops and dictionaries of reference types rather than LINQ over indexes and tuples: those are compiled at
+        // every start (docs/performance.md, cold start).
+        var byTenant = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < inputs.Length; i++)
         {
-            var indexes = tenant.ToList();
+            var tenant = config.TenantOf(inputs[i].Name);
+            if (!byTenant.TryGetValue(tenant, out var members))
+            {
+                byTenant[tenant] = members = [];
+            }
+
+            members.Add(i);
+        }
+
+        foreach (var tenant in byTenant.Keys.Order(StringComparer.Ordinal))
+        {
+            var indexes = byTenant[tenant];
             foreach (var i in indexes)
             {
                 files[i] = Explicit(inputs[i]);
@@ -43,10 +54,15 @@ public static class Reconciler
                 AssignUnassigned(files, indexes);
             }
 
-            var sources = indexes.SelectMany(i => files[i].Sources).ToImmutableArray();
-            if (sources.Length > 0)
+            var sources = ImmutableArray.CreateBuilder<PolicySource>();
+            foreach (var i in indexes)
             {
-                tenants.Add(new TenantInput(tenant.Key, sources));
+                sources.AddRange(files[i].Sources);
+            }
+
+            if (sources.Count > 0)
+            {
+                tenants.Add(new TenantInput(tenant, sources.ToImmutable()));
             }
         }
 
@@ -67,15 +83,36 @@ public static class Reconciler
 
     private static void RemoveDuplicates(ReadResult[] files, List<int> indexes)
     {
-        var copies = indexes
-            .SelectMany(i => files[i].Sources.Select(s => (File: i, Source: s)))
-            .Where(x => x.Source.Kind.IsIntune() && !string.IsNullOrWhiteSpace(x.Source.Id))
-            .GroupBy(x => x.Source.Id!, StringComparer.OrdinalIgnoreCase)
-            .Where(g => g.Count() > 1)
-            .ToList();
-        foreach (var group in copies)
+        // Copies of each Intune object by id, in the order they were first seen.
+        var byId = new Dictionary<string, List<Copy>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var i in indexes)
         {
-            var kept = group.OrderByDescending(x => Completeness(x.Source)).First();
+            foreach (var source in files[i].Sources)
+            {
+                if (source.Kind.IsIntune() && !string.IsNullOrWhiteSpace(source.Id))
+                {
+                    if (!byId.TryGetValue(source.Id, out var copies))
+                    {
+                        byId[source.Id] = copies = [];
+                    }
+
+                    copies.Add(new Copy(i, source));
+                }
+            }
+        }
+
+        foreach (var group in byId.Values.Where(g => g.Count > 1))
+        {
+            // The first of the most complete copies is kept.
+            var kept = group[0];
+            foreach (var copy in group)
+            {
+                if (IsMoreComplete(copy.Source, kept.Source))
+                {
+                    kept = copy;
+                }
+            }
+
             foreach (var (file, source) in group.Where(x => !ReferenceEquals(x.Source, kept.Source)))
             {
                 var result = files[file];
@@ -92,8 +129,15 @@ public static class Reconciler
     }
 
     /// <summary>Orders copies of one object: known assignments, then a known template, then more settings.</summary>
-    private static (int, int, int) Completeness(PolicySource source) =>
-        (source.AssignmentState == AssignmentState.Unknown ? 0 : 1, source.TemplateId is null ? 0 : 1, source.Settings.Length);
+    private static bool IsMoreComplete(PolicySource candidate, PolicySource than)
+    {
+        var assignments = (candidate.AssignmentState == AssignmentState.Unknown ? 0 : 1) - (than.AssignmentState == AssignmentState.Unknown ? 0 : 1);
+        var template = (candidate.TemplateId is null ? 0 : 1) - (than.TemplateId is null ? 0 : 1);
+        return assignments != 0 ? assignments > 0 : template != 0 ? template > 0 : candidate.Settings.Length > than.Settings.Length;
+    }
+
+    /// <summary>One copy of an Intune object: the file it was read from and the source.</summary>
+    private sealed record Copy(int File, PolicySource Source);
 
     /// <summary>
     /// Completes group targets from the names all files carried: a name for a target that carries only an id, an id
@@ -102,9 +146,13 @@ public static class Reconciler
     private static void NameGroupTargets(ReadResult[] files, List<int> indexes)
     {
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (id, name) in indexes.SelectMany(i => files[i].GroupNames.OrderBy(kv => kv.Key, StringComparer.Ordinal)))
+        foreach (var i in indexes)
         {
-            names.TryAdd(id, name);
+            var groupNames = files[i].GroupNames;
+            foreach (var id in groupNames.Keys.Order(StringComparer.Ordinal))
+            {
+                names.TryAdd(id, groupNames[id]);
+            }
         }
 
         if (names.Count == 0)
@@ -113,9 +161,17 @@ public static class Reconciler
         }
 
         // A name maps back to an id only when one group has it.
-        var ids = names.GroupBy(n => n.Value, StringComparer.OrdinalIgnoreCase)
-            .Where(g => g.Count() == 1)
-            .ToDictionary(g => g.Key, g => g.Single().Key, StringComparer.OrdinalIgnoreCase);
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var shared = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in names.Keys)
+        {
+            var name = names[id];
+            if (!shared.Contains(name) && !ids.TryAdd(name, id))
+            {
+                ids.Remove(name);
+                shared.Add(name);
+            }
+        }
         foreach (var i in indexes)
         {
             var result = files[i];

@@ -11,10 +11,25 @@ public sealed record OmaUri(
     string CanonicalPath,
     CspNode? Node)
 {
+    private const string PassportForWorkRoot = "PassportForWork";
+
     private static readonly HashSet<string> TenantIndependentRoots = new(StringComparer.OrdinalIgnoreCase)
     {
         "Biometrics", "SecurityKey", "DeviceUnlock", "DynamicLock", "UseBiometrics",
     };
+
+    /// <summary>
+    /// Every OMA-URI <see cref="Parse"/> accepts holds one of these segments (case-insensitively): the PassportForWork
+    /// root, or the last segment of a related catalogue node outside it. Tools that look for WHfB rows in raw text
+    /// (the read stage's prefilter) use them.
+    /// </summary>
+    public static IReadOnlyList<string> RequiredSegments { get; } =
+    [
+        PassportForWorkRoot,
+        .. PassportForWorkCatalog.All
+            .Where(n => !n.Id.StartsWith(PassportForWorkRoot + "/", StringComparison.OrdinalIgnoreCase))
+            .Select(n => n.Id[(n.Id.LastIndexOf('/') + 1)..]),
+    ];
 
     /// <summary>True when the tenant node is not a tenant GUID: <c>{TenantId}</c>, <c>&lt;tenant ID&gt;</c>, <c>TenantId</c>...</summary>
     public bool TenantSegmentIsPlaceholder => TenantSegment is not null && !Guid.TryParseExact(TenantSegment.Trim('{', '}'), "D", out _);
@@ -48,7 +63,7 @@ public sealed record OmaUri(
         }
 
         var rest = segments[(index + 2)..];
-        if (rest[0].Equals("PassportForWork", StringComparison.OrdinalIgnoreCase))
+        if (rest[0].Equals(PassportForWorkRoot, StringComparison.OrdinalIgnoreCase))
         {
             if (rest.Length < 2)
             {

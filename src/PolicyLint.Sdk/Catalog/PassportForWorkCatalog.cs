@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using PolicyLint.Model;
 
 namespace PolicyLint.Catalog;
@@ -16,12 +15,7 @@ public static class PassportForWorkCatalog
     private const string GpoKey = @"SOFTWARE\Policies\Microsoft\PassportForWork";
     private const string GpoPinKey = GpoKey + @"\PINComplexity";
 
-    private static readonly IReadOnlyDictionary<long, string> PinCharacterUsage = new Dictionary<long, string>
-    {
-        [0] = "allowed",
-        [1] = "required",
-        [2] = "not allowed",
-    };
+    private static readonly IReadOnlyDictionary<long, string> PinCharacterUsage = ValuesFromZero("allowed", "required", "not allowed");
 
     public static readonly CspNode UsePassportForWork = Node(Tid + "UsePassportForWork", "Use Windows Hello For Business", CspDataType.Boolean, user: true, @default: "true",
         minOs: "10.0.10586", note: "false: no Windows Hello for Business provisioning for any user",
@@ -124,14 +118,14 @@ public static class PassportForWorkCatalog
             GpoPolicyName = "Configure enhanced anti-spoofing", GpoRegistryKey = @"SOFTWARE\Policies\Microsoft\Biometrics\FacialFeatures", GpoRegistryValue = "EnhancedAntiSpoofing", GpoInComputer = true });
 
     public static readonly CspNode EnableEssWithSupportedPeripherals = Node("PassportForWork/Biometrics/EnableESSwithSupportedPeripherals", "Enable ESS with Supported Peripherals", CspDataType.Integer, @default: "1",
-        minOs: "10.0.22621", allowed: new Dictionary<long, string> { [0] = "ESS with peripheral sensors allowed", [1] = "ESS, peripheral sensors blocked" },
+        minOs: "10.0.22621", allowed: ValuesFromZero("ESS with peripheral sensors allowed", "ESS, peripheral sensors blocked"),
         // Not mapped from the tenant-wide policy's enhancedSignInSecurity: that Int32's values are not documented, and its
         // default (0) is not this node's 0 ("peripheral sensors allowed"), so reading it here would invent a value.
         names: new() { SettingsCatalogDeviceId = ScDevice + "biometrics_enableesswithsupportedperipherals",
             GpoPolicyName = "Enable ESS with Supported Peripherals" });
 
     public static readonly CspNode UseSecurityKeyForSignin = Node("PassportForWork/SecurityKey/UseSecurityKeyForSignin", "Use Security Key For Signin", CspDataType.Integer, @default: "0",
-        minOs: "10.0.18362", allowed: new Dictionary<long, string> { [0] = "disabled", [1] = "enabled" },
+        minOs: "10.0.18362", allowed: ValuesFromZero("disabled", "enabled"),
         names: new() { SettingsCatalogDeviceId = ScDevice + "securitykey_usesecuritykeyforsignin",
             IdentityProtectionProperty = "useSecurityKeyForSignin", EnrollmentProperty = "securityKeyForSignIn" });
 
@@ -155,7 +149,7 @@ public static class PassportForWorkCatalog
 
     /// <summary>Policy CSP Kerberos/CloudKerberosTicketRetrievalEnabled: cloud Kerberos trust needs it on the device.</summary>
     public static readonly CspNode CloudKerberosTicketRetrievalEnabled = Node("Policy/Config/Kerberos/CloudKerberosTicketRetrievalEnabled", "Cloud Kerberos Ticket Retrieval Enabled", CspDataType.Integer, @default: "0",
-        minOs: "10.0.19044", allowed: new Dictionary<long, string> { [0] = "disabled", [1] = "enabled" },
+        minOs: "10.0.19044", allowed: ValuesFromZero("disabled", "enabled"),
         names: new() { SettingsCatalogDeviceId = "device_vendor_msft_policy_config_kerberos_cloudkerberosticketretrievalenabled",
             GpoPolicyName = "Allow retrieving the Azure AD Kerberos Ticket Granting Ticket during logon",
             GpoRegistryKey = @"SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Policies\System\Kerberos\Parameters", GpoRegistryValue = "CloudKerberosTicketRetrievalEnabled", GpoInComputer = true });
@@ -176,20 +170,19 @@ public static class PassportForWorkCatalog
         DynamicLockPlugins, LegacyUseBiometrics, CloudKerberosTicketRetrievalEnabled, ConfigureWebSignInAllowedUrls,
     ];
 
-    private static readonly FrozenDictionary<string, CspNode> ById =
-        All.ToFrozenDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
+    // Plain dictionaries of reference types: built at start-up, where a frozen dictionary, or one holding tuples, costs
+    // more to compile and build than the few lookups it speeds up (docs/performance.md, cold start).
+    private static readonly Dictionary<string, CspNode> ById =
+        All.ToDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenDictionary<string, (CspNode Node, PolicyScope Scope)> BySettingsCatalogId = All
-        .SelectMany(n => new[] { (Id: n.Names.SettingsCatalogDeviceId, Node: n, Scope: PolicyScope.Device), (Id: n.Names.SettingsCatalogUserId, Node: n, Scope: PolicyScope.User) })
-        .Where(x => x.Id is not null)
-        .ToFrozenDictionary(x => x.Id!, x => (x.Node, x.Scope), StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, ScopedNode> BySettingsCatalogId = IndexSettingsCatalogIds();
 
     /// <summary>Node by its canonical id (case-insensitive).</summary>
     public static CspNode? FindById(string id) => ById.GetValueOrDefault(id);
 
     /// <summary>Node and scope by Settings Catalog settingDefinitionId (case-insensitive).</summary>
     public static (CspNode Node, PolicyScope Scope)? FindBySettingsCatalogId(string settingDefinitionId) =>
-        BySettingsCatalogId.TryGetValue(settingDefinitionId, out var hit) ? hit : null;
+        BySettingsCatalogId.TryGetValue(settingDefinitionId, out var hit) ? (hit.Node, hit.Scope) : null;
 
     /// <summary>Node whose Identity Protection property (or Account Protection intent definitionId suffix) is the given one.</summary>
     public static CspNode? FindByIdentityProtectionProperty(string property) =>
@@ -206,6 +199,42 @@ public static class PassportForWorkCatalog
 
     /// <summary>Ids and Settings Catalog ids of every node, for did-you-mean suggestions.</summary>
     public static IEnumerable<string> AllSettingsCatalogIds => BySettingsCatalogId.Keys;
+
+    /// <summary>
+    /// The values 0, 1, 2, ... of an enumeration node with their meanings (every such node in the catalogue counts from
+    /// 0), so its range is known without enumerating keys at start-up.
+    /// </summary>
+    private static IReadOnlyDictionary<long, string> ValuesFromZero(params string[] meanings)
+    {
+        var values = new Dictionary<long, string>(meanings.Length);
+        for (var i = 0; i < meanings.Length; i++)
+        {
+            values[i] = meanings[i];
+        }
+
+        return values;
+    }
+
+    private static Dictionary<string, ScopedNode> IndexSettingsCatalogIds()
+    {
+        var index = new Dictionary<string, ScopedNode>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in All)
+        {
+            if (node.Names.SettingsCatalogDeviceId is { } device)
+            {
+                index[device] = new ScopedNode(node, PolicyScope.Device);
+            }
+
+            if (node.Names.SettingsCatalogUserId is { } user)
+            {
+                index[user] = new ScopedNode(node, PolicyScope.User);
+            }
+        }
+
+        return index;
+    }
+
+    private sealed record ScopedNode(CspNode Node, PolicyScope Scope);
 
     private static CspNode PinClass(string name, string display, string gpoName, string? identityProtection, string? enrollment) =>
         Node(Tid + "PINComplexity/" + name, display, CspDataType.Integer, user: true, @default: name == "SpecialCharacters" ? "2" : "0",
@@ -234,8 +263,8 @@ public static class PassportForWorkCatalog
             DataType = type,
             AllowedInDevice = true,
             AllowedInUser = user,
-            Minimum = min ?? (allowed is null ? null : allowed.Keys.Min()),
-            Maximum = max ?? (allowed is null ? null : allowed.Keys.Max()),
+            Minimum = min ?? (allowed is null ? null : 0),
+            Maximum = max ?? (allowed is null ? null : allowed.Count - 1),
             DefaultValue = @default,
             MinimumOs = minOs,
             Note = note,

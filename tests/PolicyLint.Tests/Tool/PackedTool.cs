@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Xml.Linq;
 using PolicyLint.Tests.Support;
 
 namespace PolicyLint.Tests.Tool;
@@ -7,29 +9,41 @@ namespace PolicyLint.Tests.Tool;
 /// The PolicyLint tool packed from this build and installed into a temporary tool path, once for all tests of a class.
 /// </summary>
 /// <remarks>
-/// The pack uses <c>--no-build</c> in the configuration this test assembly was built in: the test project references
-/// the CLI, so its output is already built (by <c>.ci/run</c>'s <c>-warnaserror</c> Release build, or by
-/// <c>dotnet test</c>), and a second build inside the test run can neither race that build nor pack other bits than
-/// the ones tested. The publish folder and nuspec go to temp folders, so stale files in bin/ never reach the
-/// package. The install reads a nuget.config that clears every source: only the packed folder is used, no network.
+/// The tool ships as RID-specific packages (.NET 10): a small top-level package and, per platform, a package with
+/// the ReadyToRun-compiled tool (docs/performance.md). A RID-specific package is published from its own build for
+/// that RID, so the pack cannot use <c>--no-build</c>; it packs only this machine's RID (or the portable <c>any</c>
+/// package where the project has none for this machine), whose build lands in its own bin/obj folders, apart from
+/// the portable build the other tests use. It uses <c>--no-restore</c> (the test build restored every RID), and the
+/// publish folder and nuspec go to temp folders, so stale files in bin/ never reach the package. The install reads a
+/// nuget.config that clears every source: only the packed folder is used, no network.
 /// </remarks>
 public sealed class PackedTool : IDisposable
 {
-    // Deadlines against hangs, not speed checks: on a loaded 2-core machine pack and install took 30 s (4 s idle).
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
+    // Deadlines against hangs, not speed checks: on a loaded 2-core machine a ReadyToRun pack and install took over a
+    // minute (4 s idle without ReadyToRun).
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 
     private readonly TempDirectory _temp = new();
-    private readonly Lazy<(string Package, string Command)> _installed;
+    private readonly Lazy<(string Package, string RidPackage, string Command)> _installed;
 
-    public PackedTool() => _installed = new Lazy<(string, string)>(PackAndInstall, LazyThreadSafetyMode.ExecutionAndPublication);
+    public PackedTool() => _installed = new Lazy<(string, string, string)>(PackAndInstall, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The configuration (Debug, Release) this test assembly, and so the CLI it references, was built in.</summary>
     public static string Configuration { get; } =
         typeof(PackedTool).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 
+    /// <summary>This machine's RID when the tool has a package for it, else <c>any</c> (the portable package).</summary>
+    public static string RuntimeIdentifier { get; } = ToolRuntimeIdentifiers().Contains(RuntimeInformation.RuntimeIdentifier)
+        ? RuntimeInformation.RuntimeIdentifier
+        : "any";
+
+    /// <summary>The top-level package: the command and the RID-specific packages it points to.</summary>
     public string PackageFile => _installed.Value.Package;
+
+    /// <summary>The package <c>dotnet tool install</c> installed on this machine (see <see cref="RuntimeIdentifier"/>).</summary>
+    public string RidPackageFile => _installed.Value.RidPackage;
 
     /// <summary>Runs the installed <c>policylint</c> launcher.</summary>
     public ChildProcessResult Run(string workingDirectory, params string[] arguments) =>
@@ -37,30 +51,35 @@ public sealed class PackedTool : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private (string Package, string Command) PackAndInstall()
+    /// <summary>The RIDs the CLI project packs the tool for (its RuntimeIdentifiers).</summary>
+    public static IReadOnlyList<string> ToolRuntimeIdentifiers()
+    {
+        var project = XDocument.Load(Path.Combine(RepoPaths.Root, "src", "PolicyLint.Cli", "PolicyLint.Cli.csproj"));
+        var rids = project.Descendants("RuntimeIdentifiers").Select(e => e.Value).SingleOrDefault() ?? string.Empty;
+        return rids.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    private (string Package, string RidPackage, string Command) PackAndInstall()
     {
         var dotnet = DotnetOnPath.Executable ?? throw new InvalidOperationException(DotnetOnPath.SkipReason);
         var project = Path.Combine(RepoPaths.Root, "src", "PolicyLint.Cli", "PolicyLint.Cli.csproj");
-        var builtCli = Path.Combine(RepoPaths.Root, "src", "PolicyLint.Cli", "bin", Configuration);
-        if (!Directory.Exists(builtCli) || Directory.GetFiles(builtCli, "policylint.dll", SearchOption.AllDirectories).Length == 0)
-        {
-            throw new InvalidOperationException(
-                $"No {Configuration} build of the CLI under {builtCli}; build the solution in {Configuration} before running this test.");
-        }
 
         var feed = Path.Combine(_temp.Path, "feed");
         var publish = PublishDirectory();
         DeleteDirectory(publish);
         var pack = ChildProcess.Run(dotnet,
         [
-            "pack", project, "-c", Configuration, "--no-build", "-o", feed,
+            "pack", project, "-c", Configuration, "--no-restore", "-o", feed,
+            "-p:ToolPackageRuntimeIdentifiers=" + RuntimeIdentifier,
             "-p:PublishDir=" + publish + Path.DirectorySeparatorChar,
             "-p:NuspecOutputPath=" + Path.Combine(_temp.Path, "nuspec") + Path.DirectorySeparatorChar,
         ], RepoPaths.Root, PackTimeout);
         DeleteDirectory(publish);
         Require(pack.ExitCode == 0, "dotnet pack failed", pack);
-        var packages = Directory.Exists(feed) ? Directory.GetFiles(feed, "*.nupkg") : [];
-        Require(packages.Length == 1, $"dotnet pack should write exactly one package to {feed}, found {packages.Length}", pack);
+        var packages = Directory.Exists(feed) ? Directory.GetFiles(feed, "*.nupkg").Order(StringComparer.Ordinal).ToArray() : [];
+        Require(packages.Length == 2, $"dotnet pack should write the top-level package and the {RuntimeIdentifier} package to {feed}, found {packages.Length}", pack);
+        var ridPackage = packages.Single(p => Path.GetFileName(p).StartsWith($"PolicyLint.{RuntimeIdentifier}.", StringComparison.Ordinal));
+        var topLevel = packages.Single(p => p != ridPackage);
 
         var config = _temp.Write("nuget.config",
             """
@@ -79,7 +98,7 @@ public sealed class PackedTool : IDisposable
 
         var command = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "policylint.exe" : "policylint");
         Require(File.Exists(command), $"dotnet tool install did not create {command}", install);
-        return (packages[0], command);
+        return (topLevel, ridPackage, command);
     }
 
     /// <summary>

@@ -27,12 +27,26 @@ public sealed partial class PackedToolTests : IClassFixture<PackedTool>
         Assert.Equal("README.md", Element(nuspec, "readme"));
         Assert.Contains("README.md", entries);
 
+        var settings = Xml(package, entries.Single(e => e.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal)));
+        Assert.Equal("policylint", Element(settings, "Command", "Name"));
+        Assert.Equal($"PolicyLint.{PackedTool.RuntimeIdentifier}", settings.Descendants().Single(e => e.Name.LocalName == "RuntimeIdentifierPackage").Attribute("Id")?.Value);
+    }
+
+    /// <summary>The package installed on this machine holds the tool and the rules, ReadyToRun-compiled unless it is the portable one.</summary>
+    [DotnetFact]
+    public void Platform_package_holds_the_tool_and_the_rules_precompiled()
+    {
+        using var package = ZipFile.OpenRead(_tool.RidPackageFile);
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
         var settings = entries.Single(e => e.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
-        Assert.Equal("policylint", Element(Xml(package, settings), "Command", "Name"));
         var toolFolder = settings[..(settings.LastIndexOf('/') + 1)];
         foreach (var assembly in new[] { "policylint.dll", "PolicyLint.Core.dll", "PolicyLint.Sdk.dll", "PolicyLint.Rules.dll" })
         {
             Assert.True(entries.Contains(toolFolder + assembly), $"{assembly} missing from {toolFolder} in the package");
+            if (PackedTool.RuntimeIdentifier != "any")
+            {
+                Assert.True(IsReadyToRun(package, toolFolder + assembly), $"{assembly} in {Path.GetFileName(_tool.RidPackageFile)} is not ReadyToRun-compiled");
+            }
         }
     }
 
@@ -54,6 +68,20 @@ public sealed partial class PackedToolTests : IClassFixture<PackedTool>
         Assert.True(result.ExitCode is 0 or 2, "expected exit 0 or 2 for --help" + Environment.NewLine + result);
         Assert.True(result.StdOut.Contains("Usage: policylint", StringComparison.Ordinal), "no usage in the output" + Environment.NewLine + result);
         Assert.Contains("lint", result.StdOut, StringComparison.Ordinal);
+    }
+
+    /// <summary>A ReadyToRun image carries a managed native header next to its IL.</summary>
+    private static bool IsReadyToRun(ZipArchive package, string entry)
+    {
+        using var stream = new MemoryStream();
+        using (var zipped = package.GetEntry(entry)!.Open())
+        {
+            zipped.CopyTo(stream);
+        }
+
+        stream.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static XDocument Xml(ZipArchive package, string entry)
