@@ -17,8 +17,6 @@ public sealed class JsonSyntaxException : Exception
 /// <summary>Builds a <see cref="JsonNode"/> tree with positions from UTF-8 bytes, and reads JSON embedded in JSON strings.</summary>
 public static class JsonTreeReader
 {
-    private static readonly System.Buffers.SearchValues<byte> TokenBoundaries = System.Buffers.SearchValues.Create(" \t\r\n,:{}[]"u8);
-
     private static readonly JsonReaderOptions Options = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
@@ -29,7 +27,7 @@ public static class JsonTreeReader
     /// <exception cref="JsonSyntaxException">The text is not JSON.</exception>
     public static JsonNode Parse(SourceDocument document)
     {
-        var reader = new Utf8JsonReader(document.Utf8, Options);
+        var reader = new Utf8JsonReader(document.Utf8.Span, Options);
         var names = new NameTable();
         try
         {
@@ -49,7 +47,7 @@ public static class JsonTreeReader
         catch (JsonException ex)
         {
             var location = document.LocateLineByte(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
-            var atEnd = IsOnlyWhitespaceAfter(document.Utf8, (int)reader.BytesConsumed);
+            var atEnd = IsOnlyWhitespaceAfter(document.Utf8.Span, (int)reader.BytesConsumed);
             throw new JsonSyntaxException(location, Describe(ex, atEnd));
         }
     }
@@ -66,15 +64,21 @@ public static class JsonTreeReader
         var outer = stringValue.Document;
         var rawStart = stringValue.Offset + 1;
         var rawEnd = Math.Max(rawStart, stringValue.Offset + stringValue.Length - 1);
-        var (bytes, map) = Unescape(outer.Utf8.AsSpan(rawStart, rawEnd - rawStart), rawStart);
+        var (bytes, map) = Unescape(outer.Utf8.Span.Slice(rawStart, rawEnd - rawStart), rawStart);
         return SourceDocument.Embedded(outer, bytes, map);
     }
 
-    private static bool IsOnlyWhitespaceAfter(byte[] utf8, int consumed)
+    private static bool IsOnlyWhitespaceAfter(ReadOnlySpan<byte> utf8, int consumed)
     {
         // The reader stops at the last complete token; a cut-off file has at most one partial token after it.
-        var rest = utf8.AsSpan(Math.Min(consumed, utf8.Length)).Trim(" \t\r\n"u8);
-        return rest.IndexOfAny(TokenBoundaries) < 0;
+        var rest = utf8[Math.Min(consumed, utf8.Length)..].Trim(" \t\r\n"u8);
+        return rest.IndexOfAny(ErrorPath.TokenBoundaries) < 0;
+    }
+
+    /// <summary>Made on the first syntax error, not at every start.</summary>
+    private static class ErrorPath
+    {
+        public static readonly System.Buffers.SearchValues<byte> TokenBoundaries = System.Buffers.SearchValues.Create(" \t\r\n,:{}[]"u8);
     }
 
     private static string Describe(JsonException ex, bool atEnd)
