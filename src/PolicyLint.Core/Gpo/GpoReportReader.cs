@@ -23,7 +23,7 @@ public sealed class GpoReportReader : IPolicyReader
 
     public ReadResult Read(DecodedUnit unit)
     {
-        var document = SourceDocument.FromUtf8(unit.DisplayPath, unit.Primary.Utf8);
+        var document = SourceDocument.FromUtf8(unit.DisplayPath, unit.Primary.Utf8Memory);
         XmlElementNode root;
         try
         {

@@ -67,7 +67,7 @@ public sealed class RegistryPolReader : IPolicyReader
         {
             try
             {
-                var root = XmlTree.Parse(SourceDocument.FromUtf8(manifest.DisplayPath, manifest.Utf8));
+                var root = XmlTree.Parse(SourceDocument.FromUtf8(manifest.DisplayPath, manifest.Utf8Memory));
                 var name = root.ChildText("GPODisplayName");
                 if (!string.IsNullOrEmpty(name))
                 {

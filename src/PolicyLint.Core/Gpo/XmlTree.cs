@@ -82,7 +82,7 @@ public static class XmlTree
     /// <summary>Parses UTF-8 bytes (already decoded from whatever the file was written in).</summary>
     public static XmlElementNode Parse(SourceDocument document)
     {
-        var text = Encoding.UTF8.GetString(document.Utf8);
+        var text = Encoding.UTF8.GetString(document.Utf8.Span);
         var lineStarts = LineStarts(text);
         var lineByteStarts = ByteStarts(text, lineStarts);
         // A StringReader ignores the declared encoding (reports say utf-16 even when a tool re-saved them as UTF-8).

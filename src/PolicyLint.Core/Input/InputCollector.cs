@@ -177,7 +177,7 @@ public static class InputCollector
         }
     }
 
-    private static InputDocument Document(string full, string workingDirectory) => InputDocument.FromFile(Display(full, workingDirectory), full);
+    private static InputDocument Document(string full, string workingDirectory) => InputDocument.FromFile(Display(full, workingDirectory), full, workingDirectory);
 
     public static string Reason(Exception ex) => ex switch
     {

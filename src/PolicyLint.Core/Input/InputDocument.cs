@@ -11,24 +11,38 @@ namespace PolicyLint.Input;
 public sealed class InputDocument
 {
     private readonly byte[]? _content;
+    private readonly string? _name;
+    private readonly string? _workingDirectory;
 
-    private InputDocument(string displayPath, string name, byte[]? content)
+    private InputDocument(string displayPath, string? name, string? workingDirectory, byte[]? content)
     {
         DisplayPath = displayPath;
-        Name = name;
+        _name = name;
+        _workingDirectory = workingDirectory;
         _content = content;
     }
 
     public string DisplayPath { get; }
 
-    public string Name { get; }
+    /// <summary>
+    /// The full path: kept as given, or (for a file below the working directory) joined again from the working
+    /// directory and the display path whenever it is asked for, so a run over 20,000 files does not hold 20,000
+    /// full paths next to their display paths.
+    /// </summary>
+    public string Name => _name ?? System.IO.Path.Join(_workingDirectory, DisplayPath);
 
     /// <summary>True when the bytes are already in memory (not a file on disk).</summary>
     public bool InMemory => _content is not null;
 
-    public static InputDocument FromFile(string displayPath, string fullPath) => new(displayPath, fullPath, null);
+    public static InputDocument FromFile(string displayPath, string fullPath) => new(displayPath, fullPath, null, null);
 
-    public static InputDocument FromBytes(string displayPath, byte[] content) => new(displayPath, displayPath, content);
+    /// <summary>A file whose display path is relative to <paramref name="workingDirectory"/> (shared by every file of a run).</summary>
+    public static InputDocument FromFile(string displayPath, string fullPath, string workingDirectory) =>
+        !System.IO.Path.IsPathRooted(displayPath) && string.Equals(System.IO.Path.Join(workingDirectory, displayPath), fullPath, StringComparison.Ordinal)
+            ? new(displayPath, null, workingDirectory, null)
+            : new(displayPath, fullPath, null, null);
+
+    public static InputDocument FromBytes(string displayPath, byte[] content) => new(displayPath, displayPath, null, content);
 
     /// <summary>The file name part of <see cref="Name"/>.</summary>
     public string FileName => System.IO.Path.GetFileName(Name);
@@ -48,8 +62,8 @@ public sealed record InputUnit(InputDocument Primary, bool NamedExplicitly, IRea
 /// <summary>
 /// A document's bytes, decoded once: every reader and the format detection see the same decoded text. The bytes of a
 /// file are read into a buffer borrowed from a pool and given back when its unit has been read (a folder of 20,000
-/// files allocates no array per file); <see cref="Raw"/> and <see cref="Utf8"/> copy them out for readers that keep
-/// arrays (parsers), the spans do not copy.
+/// files allocates no array, and no large-object array, per file). Readers and parsers use the spans and memory of
+/// the buffer, which refuse access once it is given back; <see cref="Raw"/> and <see cref="Utf8"/> copy it out.
 /// </summary>
 public sealed class DecodedDocument
 {
@@ -58,12 +72,11 @@ public sealed class DecodedDocument
 
     private readonly ReadOnlyMemory<byte> _raw;
     private readonly ReadOnlyMemory<byte> _text;
-    private byte[]? _pooled;
+    private readonly PooledBytes? _pooled;
     private byte[]? _rawArray;
     private byte[]? _textArray;
-    private bool _released;
 
-    private DecodedDocument(InputDocument source, ReadOnlyMemory<byte> raw, byte[]? pooled)
+    private DecodedDocument(InputDocument source, ReadOnlyMemory<byte> raw, PooledBytes? pooled)
     {
         Source = source;
         _raw = raw;
@@ -86,7 +99,7 @@ public sealed class DecodedDocument
     public byte[] Raw => _rawArray ??= ExactArray(_raw);
 
     /// <summary>The bytes as stored, without copying.</summary>
-    public ReadOnlySpan<byte> RawSpan => Live(_raw).Span;
+    public ReadOnlySpan<byte> RawSpan => _raw.Span;
 
     public ContentKind Kind { get; }
 
@@ -94,7 +107,13 @@ public sealed class DecodedDocument
     public byte[] Utf8 => _textArray ??= ExactArray(_text);
 
     /// <summary>The text as UTF-8 without BOM, without copying.</summary>
-    public ReadOnlySpan<byte> Utf8Span => Live(_text).Span;
+    public ReadOnlySpan<byte> Utf8Span => _text.Span;
+
+    /// <summary>
+    /// The text as UTF-8 without BOM, without copying: readable until the read stage has read the unit (parsers build
+    /// a tree over it, and results keep locations, not the text).
+    /// </summary>
+    public ReadOnlyMemory<byte> Utf8Memory => _text;
 
     public string EncodingName { get; }
 
@@ -106,30 +125,45 @@ public sealed class DecodedDocument
     public static DecodedDocument Decode(InputDocument source, byte[] raw) => new(source, raw, pooled: null);
 
     /// <summary>The first <paramref name="length"/> bytes of a pooled buffer; <see cref="Release"/> gives the buffer back.</summary>
-    internal static DecodedDocument DecodePooled(InputDocument source, byte[] pooled, int length) => new(source, pooled.AsMemory(0, length), pooled);
-
-    /// <summary>Gives a pooled buffer back; the document's arrays already copied out stay usable, its spans do not.</summary>
-    internal void Release()
+    internal static DecodedDocument DecodePooled(InputDocument source, byte[] buffer, int length)
     {
-        if (_pooled is { } buffer)
-        {
-            _pooled = null;
-            _released = true;
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
+        var pooled = new PooledBytes(buffer, length);
+        return new(source, pooled.Memory, pooled);
     }
 
-    private ReadOnlyMemory<byte> Live(ReadOnlyMemory<byte> memory) =>
-        _released ? throw new InvalidOperationException($"the bytes of {DisplayPath} were released when its unit had been read") : memory;
+    /// <summary>Gives a pooled buffer back; arrays already copied out stay usable, spans and memory throw.</summary>
+    internal void Release() => _pooled?.Release();
 
     /// <summary>An array of exactly the bytes: the one already holding them when it is not pooled, else a copy.</summary>
-    private byte[] ExactArray(ReadOnlyMemory<byte> memory)
-    {
-        memory = Live(memory);
-        return _pooled is null && System.Runtime.InteropServices.MemoryMarshal.TryGetArray(memory, out var segment)
-            && segment.Offset == 0 && segment.Count == segment.Array!.Length
+    private static byte[] ExactArray(ReadOnlyMemory<byte> memory) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(memory, out var segment)
+        && segment.Offset == 0 && segment.Count == segment.Array!.Length
             ? segment.Array
             : memory.ToArray();
+
+    /// <summary>A buffer from <see cref="System.Buffers.ArrayPool{T}.Shared"/>: its memory cannot be read once it is given back.</summary>
+    private sealed class PooledBytes(byte[] buffer, int length) : System.Buffers.MemoryManager<byte>
+    {
+        private byte[]? _buffer = buffer;
+
+        public void Release()
+        {
+            if (Interlocked.Exchange(ref _buffer, null) is { } returned)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(returned);
+            }
+        }
+
+        public override Span<byte> GetSpan() =>
+            _buffer is { } live ? live.AsSpan(0, length) : throw new InvalidOperationException("the bytes of a document were read after the read stage gave its buffer back");
+
+        public override System.Buffers.MemoryHandle Pin(int elementIndex = 0) => throw new NotSupportedException("pooled document bytes are not pinned");
+
+        public override void Unpin()
+        {
+        }
+
+        protected override void Dispose(bool disposing) => Release();
     }
 }
 

@@ -48,6 +48,10 @@ public sealed class ReadResult
     /// <summary>A copy with other sources, problems and skip reason (the reconcile stage's view of a file).</summary>
     public ReadResult With(ImmutableArray<PolicySource> sources, ImmutableArray<ReadProblem> problems, string? skipReason) =>
         new(FilePath, Format, sources, problems, GroupNames, skipReason);
+
+    /// <summary>A copy without the group names, once the reconcile stage has named the targets with them.</summary>
+    internal ReadResult WithoutGroupNames() =>
+        GroupNames.IsEmpty ? this : new(FilePath, Format, Sources, Problems, ImmutableDictionary<string, string>.Empty, SkipReason);
 }
 
 /// <summary>What a reader fills in while it reads one input; <see cref="Build"/> gives the immutable result.</summary>

@@ -14,7 +14,7 @@ public sealed class SourceDocument
     private readonly int[]? _parentOffsets;
     private int[]? _lineStarts;
 
-    private SourceDocument(string filePath, byte[] utf8, SourceDocument? parent, int[]? parentOffsets)
+    private SourceDocument(string filePath, ReadOnlyMemory<byte> utf8, SourceDocument? parent, int[]? parentOffsets)
     {
         FilePath = filePath;
         Utf8 = utf8;
@@ -25,11 +25,16 @@ public sealed class SourceDocument
     /// <summary>The path as it is shown in findings.</summary>
     public string FilePath { get; }
 
-    public byte[] Utf8 { get; }
+    /// <summary>
+    /// The text. For a file read by the read stage it lies in a pooled buffer that goes back to the pool when the
+    /// file has been read: a document (and the JSON, XML or YAML tree over it) lives only while its reader runs;
+    /// results keep <see cref="SourceLocation"/>s, never the document.
+    /// </summary>
+    public ReadOnlyMemory<byte> Utf8 { get; }
 
     public bool IsEmbedded => _parent is not null;
 
-    public static SourceDocument FromUtf8(string filePath, byte[] utf8) => new(filePath, utf8, null, null);
+    public static SourceDocument FromUtf8(string filePath, ReadOnlyMemory<byte> utf8) => new(filePath, utf8, null, null);
 
     /// <summary>A document whose byte i sits at <paramref name="parentOffsets"/>[i] in <paramref name="parent"/>.</summary>
     public static SourceDocument Embedded(SourceDocument parent, byte[] utf8, int[] parentOffsets) =>
@@ -54,7 +59,7 @@ public sealed class SourceDocument
         }
 
         var lineStart = lines[line];
-        var column = Encoding.UTF8.GetCharCount(Utf8, lineStart, offset - lineStart) + 1;
+        var column = Encoding.UTF8.GetCharCount(Utf8.Span[lineStart..offset]) + 1;
         return new SourceLocation(FilePath, line + 1, column, offset, Math.Max(length, 0));
     }
 
@@ -85,7 +90,7 @@ public sealed class SourceDocument
         }
 
         var starts = new List<int> { 0 };
-        var bytes = Utf8.AsSpan();
+        var bytes = Utf8.Span;
         var position = 0;
         while (true)
         {

@@ -46,17 +46,20 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
             return;
         }
 
+        // OMA-URIs of catalogue nodes repeat in every profile of a tenant: one string each.
+        uriText = uri.Node is null ? uriText : string.Intern(uriText);
         var valueNode = row["value"] ?? uriNode;
-        var common = (Uri: uriText, UriLocation: uriNode.Location, ValueLocation: valueNode.Location);
+        var uriLocation = uriNode.Location;
+        var valueLocation = valueNode.Location;
         var notApplied = uri.TenantSegmentIsPlaceholder
             ? $"the OMA-URI names the tenant node '{uri.TenantSegment}' instead of the tenant GUID, so the device never applies it"
             : null;
 
         if (uri.Node is null)
         {
-            source.Add(new PolicySetting(null, uri.Scope, PolicyValue.None, uriText, common.ValueLocation)
+            source.Add(new PolicySetting(null, uri.Scope, PolicyValue.None, uriText, valueLocation)
             {
-                NameLocation = common.UriLocation,
+                NameLocation = uriLocation,
                 Problem = uri.IsPassportForWork ? SettingProblem.UnknownNode : SettingProblem.None,
                 NotAppliedReason = notApplied,
             });
@@ -68,9 +71,9 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
             && string.Equals(row.ODataType, "#microsoft.graph.omaSettingString", StringComparison.OrdinalIgnoreCase);
         if (row["isEncrypted"] is JsonScalar { Kind: JsonScalarKind.True } && stringRowForBoolean)
         {
-            source.Add(new PolicySetting(uri.Node, uri.Scope, PolicyValue.None, uriText, common.ValueLocation)
+            source.Add(new PolicySetting(uri.Node, uri.Scope, PolicyValue.None, uriText, valueLocation)
             {
-                NameLocation = common.UriLocation,
+                NameLocation = uriLocation,
                 Problem = SettingProblem.MalformedValue,
                 ProblemDetail = $"{uri.Node.Name} is a Boolean node but the row is String; use the Boolean data type",
                 NotAppliedReason = notApplied,
@@ -81,9 +84,9 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
         if (row["isEncrypted"] is JsonScalar { Kind: JsonScalarKind.True })
         {
             // The value is ciphertext in the export; it is neither decoded nor ever printed.
-            source.Add(new PolicySetting(uri.Node, uri.Scope, PolicyValue.None, uriText, common.ValueLocation)
+            source.Add(new PolicySetting(uri.Node, uri.Scope, PolicyValue.None, uriText, valueLocation)
             {
-                NameLocation = common.UriLocation,
+                NameLocation = uriLocation,
                 Problem = SettingProblem.EncryptedValue,
                 ProblemDetail = "the value is encrypted in the export",
                 NotAppliedReason = notApplied,
@@ -102,9 +105,9 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
             detail = $"{uri.Node.Name} exists only in device scope (./Device/...)";
         }
 
-        source.Add(new PolicySetting(uri.Node, uri.Scope, conversion.Value, uriText, common.ValueLocation)
+        source.Add(new PolicySetting(uri.Node, uri.Scope, conversion.Value, uriText, valueLocation)
         {
-            NameLocation = common.UriLocation,
+            NameLocation = uriLocation,
             RawValue = valueNode is JsonScalar scalar ? scalar.Text : null,
             Problem = problem,
             ProblemDetail = detail,

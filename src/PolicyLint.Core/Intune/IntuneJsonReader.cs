@@ -70,7 +70,7 @@ public sealed class IntuneJsonReader : IPolicyReader
         var document = unit.Primary;
         var yaml = IsYaml(document);
         var format = yaml ? YamlFormatName : FormatName;
-        var text = SourceDocument.FromUtf8(document.DisplayPath, document.Utf8);
+        var text = SourceDocument.FromUtf8(document.DisplayPath, document.Utf8Memory);
         JsonNode root;
         try
         {

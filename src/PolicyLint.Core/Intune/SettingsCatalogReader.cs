@@ -136,8 +136,16 @@ public sealed class SettingsCatalogReader : IIntuneObjectReader
             return;
         }
 
+        // Names and choice values of catalogue nodes repeat in every profile: one string each (a 20,000-profile export
+        // would otherwise hold a copy per setting).
+        definitionId = SameOrdinal(definitionId, scope == PolicyScope.User ? node.Names.SettingsCatalogUserId : node.Names.SettingsCatalogDeviceId);
         var text = RawText(raw) ?? string.Empty;
         var isChoice = instance.Has("choiceSettingValue");
+        if (isChoice && text.StartsWith(definitionId, StringComparison.OrdinalIgnoreCase))
+        {
+            text = string.Intern(text);
+        }
+
         var valueText = isChoice && text.StartsWith(definitionId + "_", StringComparison.OrdinalIgnoreCase)
             ? text[(definitionId.Length + 1)..]
             : text;
@@ -152,6 +160,10 @@ public sealed class SettingsCatalogReader : IIntuneObjectReader
             ProblemDetail = conversion.Detail,
         });
     }
+
+    /// <summary>The catalogue's string when it is the same text (case included), so equal names share one string.</summary>
+    private static string SameOrdinal(string written, string? known) =>
+        known is not null && string.Equals(written, known, StringComparison.Ordinal) ? known : written;
 
     /// <summary>A leaf id under the PassportForWork CSP (not the group containers themselves).</summary>
     private static bool LooksLikePassportForWorkLeaf(string id) =>

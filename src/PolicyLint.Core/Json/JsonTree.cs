@@ -154,7 +154,7 @@ public sealed class JsonScalar : JsonNode
 
     private string Decode()
     {
-        var raw = Document.Utf8.AsSpan(Offset, Length);
+        var raw = Document.Utf8.Span.Slice(Offset, Length);
         if (Kind != JsonScalarKind.String)
         {
             return System.Text.Encoding.UTF8.GetString(raw);

@@ -17,8 +17,6 @@ public sealed class JsonSyntaxException : Exception
 /// <summary>Builds a <see cref="JsonNode"/> tree with positions from UTF-8 bytes, and reads JSON embedded in JSON strings.</summary>
 public static class JsonTreeReader
 {
-    private static readonly System.Buffers.SearchValues<byte> TokenBoundaries = System.Buffers.SearchValues.Create(" \t\r\n,:{}[]"u8);
-
     private static readonly JsonReaderOptions Options = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
@@ -29,7 +27,7 @@ public static class JsonTreeReader
     /// <exception cref="JsonSyntaxException">The text is not JSON.</exception>
     public static JsonNode Parse(SourceDocument document)
     {
-        var reader = new Utf8JsonReader(document.Utf8, Options);
+        var reader = new Utf8JsonReader(document.Utf8.Span, Options);
         var names = new NameTable();
         try
         {
@@ -49,7 +47,7 @@ public static class JsonTreeReader
         catch (JsonException ex)
         {
             var location = document.LocateLineByte(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
-            var atEnd = IsOnlyWhitespaceAfter(document.Utf8, (int)reader.BytesConsumed);
+            var atEnd = IsOnlyWhitespaceAfter(document.Utf8.Span, (int)reader.BytesConsumed);
             throw new JsonSyntaxException(location, Describe(ex, atEnd));
         }
     }
@@ -61,7 +59,7 @@ public static class JsonTreeReader
     public static JsonNode ParseEmbedded(JsonScalar stringValue)
     {
         var embedded = Embed(stringValue);
-        if (embedded.Utf8.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        if (embedded.Utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             // An empty document has no byte to map back into the file: say so at the string itself.
             throw new JsonSyntaxException(stringValue.Location, "the string is empty, not JSON text");
@@ -81,7 +79,7 @@ public static class JsonTreeReader
 
         var rawStart = stringValue.Offset + 1;
         var rawEnd = Math.Max(rawStart, stringValue.Offset + stringValue.Length - 1);
-        var (bytes, map) = Unescape(outer.Utf8.AsSpan(rawStart, rawEnd - rawStart), rawStart);
+        var (bytes, map) = Unescape(outer.Utf8.Span.Slice(rawStart, rawEnd - rawStart), rawStart);
         return SourceDocument.Embedded(outer, bytes, map);
     }
 
@@ -94,7 +92,7 @@ public static class JsonTreeReader
     {
         var outer = scalar.Document;
         var bytes = Encoding.UTF8.GetBytes(scalar.Text);
-        var raw = outer.Utf8.AsSpan(scalar.Offset, Math.Min(scalar.Length, outer.Utf8.Length - scalar.Offset));
+        var raw = outer.Utf8.Span.Slice(scalar.Offset, Math.Min(scalar.Length, outer.Utf8.Length - scalar.Offset));
         var quote = raw.Length >= 2 && raw[0] is (byte)'\'' or (byte)'"' && raw[^1] == raw[0] ? 1 : 0;
         var verbatim = raw[quote..^quote].SequenceEqual(bytes);
         var map = new int[bytes.Length];
@@ -106,11 +104,17 @@ public static class JsonTreeReader
         return SourceDocument.Embedded(outer, bytes, map);
     }
 
-    private static bool IsOnlyWhitespaceAfter(byte[] utf8, int consumed)
+    private static bool IsOnlyWhitespaceAfter(ReadOnlySpan<byte> utf8, int consumed)
     {
         // The reader stops at the last complete token; a cut-off file has at most one partial token after it.
-        var rest = utf8.AsSpan(Math.Min(consumed, utf8.Length)).Trim(" \t\r\n"u8);
-        return rest.IndexOfAny(TokenBoundaries) < 0;
+        var rest = utf8[Math.Min(consumed, utf8.Length)..].Trim(" \t\r\n"u8);
+        return rest.IndexOfAny(ErrorPath.TokenBoundaries) < 0;
+    }
+
+    /// <summary>Made on the first syntax error, not at every start.</summary>
+    private static class ErrorPath
+    {
+        public static readonly System.Buffers.SearchValues<byte> TokenBoundaries = System.Buffers.SearchValues.Create(" \t\r\n,:{}[]"u8);
     }
 
     private static string Describe(JsonException ex, bool atEnd)

@@ -20,7 +20,7 @@ public static partial class YamlTreeReader
     /// <exception cref="JsonSyntaxException">The text is not YAML this reader accepts.</exception>
     public static JsonNode Parse(SourceDocument document)
     {
-        var text = Encoding.UTF8.GetString(document.Utf8);
+        var text = Encoding.UTF8.GetString(document.Utf8.Span);
         var builder = new Builder(document, text);
         try
         {

@@ -39,11 +39,14 @@ public sealed class LintEngine
     /// <summary>Lints collected inputs: files from disk, or named documents already in memory (a tenant pull).</summary>
     public LintReport Run(InputSet inputs, PolicyLintConfig config, DateOnly? today = null)
     {
-        var read = _read.Read(inputs);
-        var reconciled = Reconciler.Reconcile(read, config);
+        // Taken before reading, so the collected inputs (a unit per file) can go once they are read. Full paths are
+        // only looked up to match suppressions: a run without any does not keep a map of every file.
+        var missingPaths = inputs.MissingPaths;
+        var fullPaths = config.Suppressions.Count > 0 ? inputs.FullPaths() : ImmutableDictionary<string, string>.Empty;
+        var reconciled = Reconciler.Reconcile(_read.Read(inputs), config);
         ImmutableArray<Model.EffectivePolicy> policies = [.. reconciled.Tenants.Select(t => EffectivePolicyResolver.Resolve(t.Sources))];
         var diagnostics = _driver.Analyze(reconciled.Files, policies);
-        var run = new AnalyzedRun(diagnostics, _driver.Rules, reconciled.Files, policies, inputs.MissingPaths, inputs.FullPaths());
+        var run = new AnalyzedRun(diagnostics, _driver.Rules, reconciled.Files, policies, missingPaths, fullPaths);
         return Finalizer.Finalize(run, config, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
     }
 }

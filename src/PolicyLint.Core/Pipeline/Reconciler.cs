@@ -15,7 +15,7 @@ public sealed record ReconciledInput(ImmutableArray<ReadResult> Files, Immutable
 /// The reconcile stage. The files of a tenant are one export: the same Intune object exported twice (by two tools, or
 /// an IntuneManagement export and its <c>_Settings.json</c> companion) is recognised by its Graph id and read once, from
 /// the copy that says most, with a note on the others; group targets are named from the group lists the export
-/// carries; a file the user named that is not a policy export is an error. Folders listed as tenants in
+/// carries (the reconciled files no longer hold the lists, which are used up); a file the user named that is not a policy export is an error. Folders listed as tenants in
 /// .policylint.yml are reconciled separately: policies of two tenants never overlap. Gives new objects; never changes
 /// what the read stage produced.
 /// </summary>
@@ -52,6 +52,12 @@ public static class Reconciler
             if (config.AssumeAssigned)
             {
                 AssignUnassigned(files, indexes);
+            }
+
+            foreach (var i in indexes)
+            {
+                // Used up: a 20,000-group tenant would otherwise keep every name until the report is written.
+                files[i] = files[i].WithoutGroupNames();
             }
 
             var sources = ImmutableArray.CreateBuilder<PolicySource>();

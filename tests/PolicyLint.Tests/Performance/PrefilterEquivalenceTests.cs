@@ -97,6 +97,18 @@ public sealed class PrefilterEquivalenceTests
             }
         }
 
+        // Group names are used up by the reconcile stage: compared as the read stage gives them.
+        var inputs = InputCollector.Collect([folder], workingDirectory);
+        var fastRead = ReadStage.AlwaysPrefilter.Read(inputs);
+        var fullRead = ReadStage.WithoutPrefilter.Read(inputs);
+        for (var i = 0; i < fullRead.Length; i++)
+        {
+            if (GroupNames(fastRead[i].Result) != GroupNames(fullRead[i].Result))
+            {
+                differences.Add($"{fullRead[i].Result.FilePath}: groups {GroupNames(fastRead[i].Result)} with the prefilter, {GroupNames(fullRead[i].Result)} with every file parsed");
+            }
+        }
+
         var unparsed = fast.Files.Count(IsSkippedUnparsed);
         Assert.True(differences.Count == 0,
             $"{folder} ({fast.Files.Length} files, {unparsed} skipped unparsed) lints differently with the prefilter:\n" + string.Join("\n", differences));
@@ -107,7 +119,10 @@ public sealed class PrefilterEquivalenceTests
 
     /// <summary>What a file gave, apart from notes and the wording of a skip reason.</summary>
     private static string Outcome(ReadResult file) => string.Create(CultureInfo.InvariantCulture,
-        $"{file.Sources.Length} source(s), {(file.HasErrors ? "read errors" : "no read error")}, {(file.SkipReason is null ? "not skipped" : "skipped")}, groups [{string.Join(",", file.GroupNames.Keys.Order(StringComparer.OrdinalIgnoreCase))}]");
+        $"{file.Sources.Length} source(s), {(file.HasErrors ? "read errors" : "no read error")}, {(file.SkipReason is null ? "not skipped" : "skipped")}");
+
+    private static string GroupNames(ReadResult file) =>
+        "[" + string.Join(",", file.GroupNames.OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => g.Key + "=" + g.Value)) + "]";
 
     private static bool IsSkippedUnparsed(ReadResult file) =>
         file.SkipReason?.Contains("seen without parsing it", StringComparison.Ordinal) == true;

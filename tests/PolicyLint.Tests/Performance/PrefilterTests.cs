@@ -160,9 +160,13 @@ public sealed class PrefilterTests
         Assert.Equal(full.Findings.Select(f => $"{f.RuleId} {f.Location} {f.Message}"), fast.Findings.Select(f => $"{f.RuleId} {f.Location} {f.Message}"));
         Assert.Equal(full.FilesSkipped, fast.FilesSkipped);
         Assert.Equal(full.FilesLinted, fast.FilesLinted);
+        Assert.Equal(full.Files.Select(f => (f.FilePath, f.HasErrors)), fast.Files.Select(f => (f.FilePath, f.HasErrors)));
+
+        // Group names are used up by the reconcile stage: compared as the read stage gives them.
+        var inputs = InputCollector.Collect(["."], folder);
         Assert.Equal(
-            full.Files.Select(f => (f.FilePath, f.HasErrors, string.Join(",", f.GroupNames.Keys.Order(StringComparer.Ordinal)))),
-            fast.Files.Select(f => (f.FilePath, f.HasErrors, string.Join(",", f.GroupNames.Keys.Order(StringComparer.Ordinal)))));
+            ReadStage.WithoutPrefilter.Read(inputs).Select(r => string.Join(",", r.Result.GroupNames.Keys.Order(StringComparer.Ordinal))),
+            ReadStage.AlwaysPrefilter.Read(inputs).Select(r => string.Join(",", r.Result.GroupNames.Keys.Order(StringComparer.Ordinal))));
         return (fast, full);
     }
 
