@@ -65,7 +65,7 @@ public sealed class GpoReportReader : IPolicyReader
     /// <summary>Cheap sniff before parsing: an XML document that uses the GPMC settings namespace.</summary>
     private static bool LooksLikeReport(ReadOnlySpan<byte> span)
     {
-        var first = span.IndexOfAnyExcept(" \t\r\n"u8);
+        var first = TextDecoding.FirstNonWhitespace(span);
         return first >= 0 && span[first] == (byte)'<' && span.IndexOf("http://www.microsoft.com/GroupPolicy/Settings"u8) >= 0;
     }
 

@@ -65,6 +65,23 @@ public static class TextDecoding
         return ClassifyUtf8(raw);
     }
 
+    /// <summary>
+    /// Where the first character other than a space, tab or line break is, or -1. A loop: format detection looks at
+    /// the first bytes of every file, and the vectorized search would be JIT-compiled at every start for it.
+    /// </summary>
+    public static int FirstNonWhitespace(ReadOnlySpan<byte> utf8)
+    {
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            if (utf8[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> raw, out bool bigEndian)
     {
         // ASCII-range text in UTF-16 has a zero in every other byte; count over a prefix.

@@ -101,7 +101,7 @@ public sealed class IntuneJsonReader : IPolicyReader
 
     private static bool StartsLikeJson(ReadOnlySpan<byte> utf8)
     {
-        var first = utf8.IndexOfAnyExcept(" \t\r\n"u8);
+        var first = TextDecoding.FirstNonWhitespace(utf8);
         return first >= 0 && utf8[first] is (byte)'{' or (byte)'[' or (byte)'"';
     }
 

@@ -100,12 +100,18 @@ public abstract class AnalysisContextBase
         }
 
         properties[DiagnosticProperties.Subject] = subject;
-        _report(Diagnostic.Create(
-            descriptor,
-            location.ToRoslyn(),
-            additionalLocations?.Select(l => l.ToRoslyn()),
-            properties.ToImmutable(),
-            messageArgs));
+        List<Location>? related = null;
+        if (additionalLocations is not null)
+        {
+            // A loop, not Select over the SourceLocation struct: that would be JIT-compiled at every start.
+            related = [];
+            foreach (var additional in additionalLocations)
+            {
+                related.Add(additional.ToRoslyn());
+            }
+        }
+
+        _report(Diagnostic.Create(descriptor, location.ToRoslyn(), related, properties.ToImmutable(), messageArgs));
     }
 
     /// <summary>Reports at a setting's value, naming its source.</summary>

@@ -10,7 +10,11 @@ namespace PolicyLint.Resolution;
 public sealed class OverlapIndex
 {
     private readonly List<PolicySetting> _broad = [];
-    private readonly HashSet<(PolicySource, PolicyScope)> _broadKeys = [];
+
+    // Sources already in _broad, per scope (device, user): sets of references, not of tuples, which would be
+    // JIT-compiled at every start (docs/performance.md, cold start).
+    private readonly HashSet<PolicySource> _broadDevice = [];
+    private readonly HashSet<PolicySource> _broadUser = [];
     private readonly Dictionary<string, List<PolicySetting>> _byTarget = new(StringComparer.Ordinal);
 
     public void Add(PolicySetting setting)
@@ -19,7 +23,7 @@ public sealed class OverlapIndex
         if (IsBroad(source))
         {
             // One entry per source and scope: a GPO's two sections overlap differently (see AssignmentOverlap).
-            if (_broadKeys.Add((source, setting.Scope)))
+            if ((setting.Scope == PolicyScope.User ? _broadUser : _broadDevice).Add(source))
             {
                 _broad.Add(setting);
             }

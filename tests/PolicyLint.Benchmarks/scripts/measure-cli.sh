@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The installed tool as users run it, measured for docs/performance.md: cold start against `dotnet hello.dll`, and
+# time and peak memory (maximum resident set size) of `policylint lint <folder>` on the synthetic tenant at 2,000 and
+# 20,000 profiles (~100 MB and ~1 GB). Everything in one run, so the numbers compare.
+#
+#   tests/PolicyLint.Benchmarks/scripts/measure-cli.sh [baseline-git-ref]
+#
+# With a git ref (e.g. the commit before a change), that version is packed and installed too and measured in the
+# same run. Needs hyperfine and GNU time (Debian: apt-get install hyperfine time). Work files go to $OUT
+# (default /tmp/policylint-measure); the 20,000-profile tenant needs about 1 GB of disk there.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+root=$(pwd)
+out=${OUT:-/tmp/policylint-measure}
+baseline=${1:-}
+runs=${RUNS:-3}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine"; exit 2; }
+[ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install time"; exit 2; }
+mkdir -p "$out"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+cat > "$out/nuget.config" <<'EOF'
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+  </packageSources>
+</configuration>
+EOF
+
+# Packs the CLI of a source tree and installs it as users do (dotnet tool install from the packed folder).
+install_tool() {
+  local source=$1 name=$2
+  rm -rf "$out/$name-feed" "$out/$name-tool"
+  dotnet pack "$source/src/PolicyLint.Cli" -c Release -o "$out/$name-feed" > "$out/$name-pack.log"
+  dotnet tool install PolicyLint --tool-path "$out/$name-tool" --configfile "$out/nuget.config" --add-source "$out/$name-feed" > /dev/null
+  echo "$name: $(ls "$out/$name-feed" | tr '\n' ' ')"
+}
+
+install_tool "$root" current
+tools=(current)
+if [ -n "$baseline" ]; then
+  rm -rf "$out/baseline-src" && mkdir -p "$out/baseline-src"
+  git archive "$baseline" | tar -x -C "$out/baseline-src"
+  install_tool "$out/baseline-src" baseline
+  tools+=(baseline)
+fi
+
+# The reference start: the smallest console program, run the way `dotnet tool` users run dlls.
+mkdir -p "$out/hello"
+cat > "$out/hello/hello.csproj" <<'EOF'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+  </PropertyGroup>
+</Project>
+EOF
+echo 'System.Console.WriteLine("Hello, World!");' > "$out/hello/Program.cs"
+dotnet build "$out/hello" -c Release -o "$out/hello/bin" > /dev/null
+
+# The synthetic tenant, from the generator every benchmark uses.
+dotnet build tests/PolicyLint.Benchmarks -c Release > /dev/null
+for profiles in 2000 20000; do
+  if [ ! -d "$out/tenant-$profiles" ]; then
+    dotnet tests/PolicyLint.Benchmarks/bin/Release/net10.0/PolicyLint.Benchmarks.dll generate "$out/tenant-$profiles" "$profiles"
+  fi
+done
+
+# The 5-file folder: samples/intune copied out of the repository, so no .policylint.yml above it is read.
+rm -rf "$out/five-files" && cp -r samples/intune "$out/five-files"
+
+echo
+echo "## cold start: lint of a 5-file folder (samples/intune) against dotnet hello.dll"
+commands=("dotnet $out/hello/bin/hello.dll")
+for tool in "${tools[@]}"; do
+  commands+=("$out/$tool-tool/policylint lint $out/five-files")
+done
+# -i: the samples have findings, so policylint exits 1.
+hyperfine -N -i --warmup 3 --runs 30 --export-markdown "$out/cold-start.md" "${commands[@]}"
+
+echo
+echo "## lint <folder>: wall time and peak resident memory (median of $runs runs)"
+printf '%-9s %-9s %10s %12s\n' tool profiles seconds "peak KB"
+for tool in "${tools[@]}"; do
+  for profiles in 2000 20000; do
+    results=()
+    for _ in $(seq "$runs"); do
+      # Findings make policylint exit 1; GNU time then writes a status line before its own.
+      /usr/bin/time -f '%e %M' -o "$out/time.txt" "$out/$tool-tool/policylint" lint "$out/tenant-$profiles" > /dev/null 2>&1 || true
+      results+=("$(tail -1 "$out/time.txt")")
+    done
+    median=$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+    printf '%-9s %-9s %10s %12s\n' "$tool" "$profiles" $median
+  done
+done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
