@@ -39,7 +39,8 @@ public sealed class AnalysisDriver
     /// <summary>Every rule the run can report, the engine's own first, each with its friendly name.</summary>
     public ImmutableArray<ReportRule> Rules { get; }
 
-    public ImmutableArray<Diagnostic> Analyze(IEnumerable<ReadResult> files, IEnumerable<EffectivePolicy> policies)
+    /// <summary>Read errors, then every analyzer over each policy with its tenant's facts (same order as the policies).</summary>
+    public ImmutableArray<Diagnostic> Analyze(IEnumerable<ReadResult> files, IReadOnlyList<EffectivePolicy> policies, IReadOnlyList<TenantFacts>? tenants = null)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var problem in files.SelectMany(f => f.Problems).Where(p => p.Severity == ProblemSeverity.Error))
@@ -47,42 +48,42 @@ public sealed class AnalysisDriver
             diagnostics.Add(InputDiagnostics.From(problem));
         }
 
-        foreach (var policy in policies)
+        for (var i = 0; i < policies.Count; i++)
         {
-            Run(policy, diagnostics.Add);
+            Run(policies[i], tenants is null ? TenantFacts.Unknown : tenants[i], diagnostics.Add);
         }
 
         return diagnostics.ToImmutable();
     }
 
-    public ImmutableArray<Diagnostic> Run(EffectivePolicy policy)
+    public ImmutableArray<Diagnostic> Run(EffectivePolicy policy, TenantFacts? tenant = null)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        Run(policy, diagnostics.Add);
+        Run(policy, tenant ?? TenantFacts.Unknown, diagnostics.Add);
         return diagnostics.ToImmutable();
     }
 
-    private void Run(EffectivePolicy policy, Action<Diagnostic> report)
+    private void Run(EffectivePolicy policy, TenantFacts tenant, Action<Diagnostic> report)
     {
         foreach (var source in policy.Sources)
         {
             foreach (var setting in source.Settings)
             {
-                var settingContext = new SettingAnalysisContext(setting, policy, report);
+                var settingContext = new SettingAnalysisContext(setting, policy, report, tenant);
                 foreach (var action in _settingActions)
                 {
                     action(settingContext);
                 }
             }
 
-            var sourceContext = new SourceAnalysisContext(source, policy, report);
+            var sourceContext = new SourceAnalysisContext(source, policy, report, tenant);
             foreach (var action in _sourceActions)
             {
                 action(sourceContext);
             }
         }
 
-        var policyContext = new EffectivePolicyAnalysisContext(policy, report);
+        var policyContext = new EffectivePolicyAnalysisContext(policy, report, tenant);
         foreach (var action in _policyActions)
         {
             action(policyContext);

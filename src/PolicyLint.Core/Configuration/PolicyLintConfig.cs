@@ -51,6 +51,9 @@ public sealed class PolicyLintConfig
     /// </summary>
     public bool AssumeAssigned { get; init; }
 
+    /// <summary>What the configuration says about the tenant in <paramref name="tenantFolder"/> ("" for files outside every tenant folder).</summary>
+    public TenantFacts FactsFor(string tenantFolder) => new() { AssumeAssigned = AssumeAssigned };
+
     /// <summary>The rule's configured severity, null when it is turned off, or the descriptor's default.</summary>
     public DiagnosticSeverity? SeverityFor(string ruleId, DiagnosticSeverity defaultSeverity) =>
         RuleLevels.TryGetValue(ruleId, out var level) && Levels.TryParse(level, out var severity) ? severity : defaultSeverity;

@@ -45,7 +45,8 @@ public sealed class LintEngine
         var fullPaths = config.Suppressions.Count > 0 ? inputs.FullPaths() : ImmutableDictionary<string, string>.Empty;
         var reconciled = Reconciler.Reconcile(_read.Read(inputs), config);
         ImmutableArray<Model.EffectivePolicy> policies = [.. reconciled.Tenants.Select(t => EffectivePolicyResolver.Resolve(t.Sources))];
-        var diagnostics = _driver.Analyze(reconciled.Files, policies);
+        ImmutableArray<TenantFacts> tenants = [.. reconciled.Tenants.Select(t => config.FactsFor(t.Tenant))];
+        var diagnostics = _driver.Analyze(reconciled.Files, policies, tenants);
         var run = new AnalyzedRun(diagnostics, _driver.Rules, reconciled.Files, policies, missingPaths, fullPaths);
         return Finalizer.Finalize(run, config, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
     }

@@ -49,14 +49,18 @@ public abstract class AnalysisContextBase
 {
     private readonly Action<Diagnostic> _report;
 
-    protected AnalysisContextBase(EffectivePolicy policy, Action<Diagnostic> report)
+    protected AnalysisContextBase(EffectivePolicy policy, Action<Diagnostic> report, TenantFacts? tenant = null)
     {
         Policy = policy;
         _report = report;
+        Tenant = tenant ?? TenantFacts.Unknown;
     }
 
     /// <summary>The resolved policy of the whole input set (available to every action).</summary>
     public EffectivePolicy Policy { get; }
+
+    /// <summary>What <c>.policylint.yml</c> says about the tenant being analyzed (<see cref="TenantFacts.Unknown"/> when nothing).</summary>
+    public TenantFacts Tenant { get; }
 
     public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic);
 
@@ -121,24 +125,24 @@ public abstract class AnalysisContextBase
 
 public sealed class SettingAnalysisContext : AnalysisContextBase
 {
-    public SettingAnalysisContext(PolicySetting setting, EffectivePolicy policy, Action<Diagnostic> report)
-        : base(policy, report) => Setting = setting;
+    public SettingAnalysisContext(PolicySetting setting, EffectivePolicy policy, Action<Diagnostic> report, TenantFacts? tenant = null)
+        : base(policy, report, tenant) => Setting = setting;
 
     public PolicySetting Setting { get; }
 }
 
 public sealed class SourceAnalysisContext : AnalysisContextBase
 {
-    public SourceAnalysisContext(PolicySource source, EffectivePolicy policy, Action<Diagnostic> report)
-        : base(policy, report) => Source = source;
+    public SourceAnalysisContext(PolicySource source, EffectivePolicy policy, Action<Diagnostic> report, TenantFacts? tenant = null)
+        : base(policy, report, tenant) => Source = source;
 
     public PolicySource Source { get; }
 }
 
 public sealed class EffectivePolicyAnalysisContext : AnalysisContextBase
 {
-    public EffectivePolicyAnalysisContext(EffectivePolicy policy, Action<Diagnostic> report)
-        : base(policy, report)
+    public EffectivePolicyAnalysisContext(EffectivePolicy policy, Action<Diagnostic> report, TenantFacts? tenant = null)
+        : base(policy, report, tenant)
     {
     }
 }

@@ -79,6 +79,7 @@ public sealed class EffectivePolicy
 {
     private readonly Dictionary<string, EffectiveNode> _byNode;
     private readonly Dictionary<PolicySetting, Precedence> _precedence;
+    private Dictionary<PolicySetting, Shadowing>? _shadowing;
 
     public EffectivePolicy(IReadOnlyList<PolicySource> sources, IReadOnlyList<EffectiveNode> nodes, Dictionary<PolicySetting, Precedence> precedence)
     {
@@ -97,6 +98,29 @@ public sealed class EffectivePolicy
     public EffectiveNode? Find(string nodeId) => _byNode.GetValueOrDefault(nodeId);
 
     public Precedence PrecedenceOf(PolicySetting setting) => _precedence.GetValueOrDefault(setting);
+
+    /// <summary>
+    /// Why a setting does not take effect where a stronger overlapping one applies, or null when nothing overrides it.
+    /// A shadowed setting may still apply to targets the winner does not reach (see <see cref="Shadowing.Overlap"/>).
+    /// </summary>
+    public Shadowing? ShadowingOf(PolicySetting setting)
+    {
+        if (_shadowing is null)
+        {
+            var map = new Dictionary<PolicySetting, Shadowing>();
+            foreach (var node in Nodes)
+            {
+                foreach (var shadowing in node.Shadowed)
+                {
+                    map.TryAdd(shadowing.Shadowed, shadowing);
+                }
+            }
+
+            _shadowing = map;
+        }
+
+        return _shadowing.GetValueOrDefault(setting);
+    }
 
     /// <summary>Applied settings of a node in one scope.</summary>
     public IEnumerable<PolicySetting> SettingsOf(CspNode node, PolicyScope? scope = null) =>
