@@ -23,6 +23,7 @@ public static class RuleIds
     public const string ConflictingOmaUri = "PL2005";
     public const string ConflictingGpoValues = "PL2006";
     public const string UserAndDeviceScopeDisagree = "PL2007";
+    public const string HelloPolicyAssignedToUsersOnly = "PL2008";
 
     public const string CertificateTrustOverridesCloudTrust = "PL3001";
     public const string CloudTrustInUserScope = "PL3002";

@@ -8,6 +8,15 @@ public enum OverlapKind
     /// <summary>Both reach the same target for sure (same group, or an All devices / All users target).</summary>
     Certain,
 
-    /// <summary>Overlap cannot be ruled out from the export (assignments not exported, or GPO links next to Intune groups).</summary>
+    /// <summary>
+    /// Overlap cannot be ruled out from the export (assignments not exported, group membership unknown, GPO links next
+    /// to Intune groups, user groups next to device groups).
+    /// </summary>
     Assumed,
+
+    /// <summary>
+    /// At least one side is not assigned yet (<c>"assignments": []</c>): nothing overlaps today, and the pair takes
+    /// effect once both are assigned to the same devices (baseline repositories, staging exports).
+    /// </summary>
+    Pending,
 }
