@@ -18,6 +18,7 @@ public static class BuiltInRules
         new PL2002_GroupPolicyOverridesIntune(),
         new PL2003_UserAndComputerGpoDisagree(),
         new PL2006_ConflictingGpoValues(),
+        new PL2008_HelloPolicyAssignedToUsersOnly(),
         new PL3001_CertificateTrustOverridesCloudTrust(),
         new PL3002_CloudTrustInUserScope(),
         new PL4001_TenantIdPlaceholder(),

@@ -52,7 +52,7 @@ public static class AssignmentOverlap
             return OverlapKind.Assumed;
         }
 
-        return Targets(first, second) ? OverlapKind.Certain : OverlapKind.None;
+        return Targets(first, second);
     }
 
     /// <summary>
@@ -127,10 +127,14 @@ public static class AssignmentOverlap
     /// <summary>
     /// Some include of <paramref name="a"/> meets some include of <paramref name="b"/> (same group, or either targets
     /// All devices / All users), and neither side excludes the other's group: a policy for All devices that excludes
-    /// the pilot group does not reach the pilot group's devices.
+    /// the pilot group does not reach the pilot group's devices. All users against All devices is a user target against
+    /// a device target: they meet on the devices those users sign in to, which the export cannot tell, so the overlap
+    /// is possible, not certain.
     /// </summary>
-    private static bool Targets(PolicySource a, PolicySource b)
+    private static OverlapKind Targets(PolicySource a, PolicySource b)
     {
+        var result = OverlapKind.None;
+
         // Assignment lists are short (a handful per policy): plain loops, no allocation.
         foreach (var x in a.Assignments)
         {
@@ -149,13 +153,22 @@ public static class AssignmentOverlap
                 var meets = x.IsAllTarget || y.IsAllTarget || (x.TargetKey.Length > 0 && x.TargetKey == y.TargetKey);
                 if (meets && !IsExcluded(a, y) && !IsExcluded(b, x) && !FiltersSeparate(x, y))
                 {
-                    return true;
+                    if (!IsUserAgainstDevice(x, y))
+                    {
+                        return OverlapKind.Certain;
+                    }
+
+                    result = OverlapKind.Assumed;
                 }
             }
         }
 
-        return false;
+        return result;
     }
+
+    private static bool IsUserAgainstDevice(Assignment x, Assignment y) =>
+        (x.Kind == AssignmentTargetKind.AllUsers && y.Kind == AssignmentTargetKind.AllDevices)
+        || (x.Kind == AssignmentTargetKind.AllDevices && y.Kind == AssignmentTargetKind.AllUsers);
 
     /// <summary>
     /// The same assignment filter included on one side and excluded on the other: a device matches the filter or it
