@@ -130,7 +130,9 @@ public sealed class EffectivePolicy
 
     /// <summary>
     /// Why a setting does not take effect where a stronger overlapping one applies, or null when nothing overrides it.
-    /// A shadowed setting may still apply to targets the winner does not reach (see <see cref="Shadowing.Overlap"/>).
+    /// A shadowed setting may still apply to targets the winner does not reach, and <see cref="Shadowing.Overlap"/> says
+    /// how sure the override is: Certain (it applies wherever both reach), Assumed (the export cannot tell), Pending (one
+    /// side is not assigned yet). A rule about what devices get today counts only a Certain override as decisive.
     /// </summary>
     public Shadowing? ShadowingOf(PolicySetting setting)
     {
