@@ -107,6 +107,22 @@ public sealed class PL1003_MixedDeliveryMechanismsTests
     }
 
     [Fact]
+    public void Reports_identity_protection_next_to_an_account_protection_intent_which_PL1002_does_not_pair()
+    {
+        using var temp = new TempDirectory();
+        var legacy = IdentityProtection("WHfB legacy", "  \"securityDeviceRequired\": true", GroupAssignment(Pilot));
+        var intent = PreviewIntent("WHfB account protection (intent)", IntentSetting("securityDeviceRequired", "\"true\""), GroupAssignment(Pilot),
+            templateId: "c5f2b7a1-0000-4000-8000-00000000ab01");
+
+        var (result, files) = Lint.Marked(temp, ("legacy.json", legacy), ("intent.json", intent));
+
+        Assert.Empty(result.Findings(RuleIds.DeprecatedProfileConflict));
+        var finding = Assert.Single(result.Findings(RuleIds.MixedDeliveryMechanisms));
+        Assert.Equal("legacy.json", finding.FilePath);
+        Assert.Contains("also set by Account Protection policy (intent) 'WHfB account protection (intent)' as true", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Says_the_pair_waits_for_assignment_when_one_side_is_unassigned()
     {
         using var temp = new TempDirectory();
