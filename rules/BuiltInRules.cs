@@ -12,17 +12,21 @@ public static class BuiltInRules
     [
         new PL1001_IdentityProtectionProfileDeprecated(),
         new PL1002_DeprecatedProfileConflict(),
+        new PL1003_MixedDeliveryMechanisms(),
         new PL1004_TenantWideEnrollmentPolicyInUse(),
         new PL1005_AccountProtectionPreviewTemplate(),
         new PL2001_ConflictingIntuneValues(),
         new PL2002_GroupPolicyOverridesIntune(),
         new PL2003_UserAndComputerGpoDisagree(),
         new PL2006_ConflictingGpoValues(),
+        new PL2007_UserAndDeviceScopeDisagree(),
         new PL2008_HelloPolicyAssignedToUsersOnly(),
         new PL3001_CertificateTrustOverridesCloudTrust(),
         new PL3002_CloudTrustInUserScope(),
+        new PL3003_CloudTrustWithoutHello(),
         new PL4001_TenantIdPlaceholder(),
         new PL4002_InvalidSettingValue(),
         new PL4003_UnknownPassportForWorkNode(),
+        new PL5005_PinRecoveryNeedsAllowedUrls(),
     ];
 }

@@ -6,8 +6,9 @@ using PolicyLint.Catalog;
 namespace PolicyLint.Rules;
 
 /// <summary>
-/// An OMA-URI still holds a tenant placeholder where the Entra tenant GUID belongs (error), or wraps the GUID in braces
-/// (one level below: the CSP page says no braces, the configure page's example has them; reference C4).
+/// An OMA-URI still holds a tenant placeholder where the Entra tenant GUID belongs (error), names another tenant's GUID
+/// than the <c>tenantId</c> configured for its tenant (error), or wraps the GUID in braces (one level below: the CSP
+/// page says no braces, the configure page's example has them; reference C4).
 /// </summary>
 public sealed class PL4001_TenantIdPlaceholder : PolicyAnalyzer
 {
@@ -40,12 +41,25 @@ public sealed class PL4001_TenantIdPlaceholder : PolicyAnalyzer
             leaf = "...";
         }
 
+        var expected = context.Tenant.TenantId;
         if (uri.TenantSegmentIsPlaceholder)
         {
             context.Report(Rule, setting.NameLocation, setting.Source, FindingSubject.Of(setting.WrittenName, setting.Source), null,
                 setting.WrittenName, tenant,
                 $"instead of your Entra tenant ID, so {setting.Node?.Name ?? "the setting"} never applies",
-                "00000000-0000-0000-0000-000000000000", leaf);
+                expected ?? "00000000-0000-0000-0000-000000000000", leaf);
+            return;
+        }
+
+        // With tenantId configured (per tenant in .policylint.yml), a GUID of another tenant is as wrong as a
+        // placeholder: the device reads only the node named with the tenant it is registered in (reference A, S2).
+        var guid = Guid.ParseExact(tenant.Trim('{', '}'), "D").ToString("D");
+        if (expected is not null && !string.Equals(guid, expected, StringComparison.OrdinalIgnoreCase))
+        {
+            context.Report(Rule, setting.NameLocation, setting.Source, FindingSubject.Of(setting.WrittenName, setting.Source), null,
+                setting.WrittenName, tenant,
+                $"but .policylint.yml gives this tenant's ID (tenantId) as {expected}: the OMA-URI addresses another tenant ({guid}), so {setting.Node?.Name ?? "the setting"} never applies on this tenant's devices (if the file belongs to another tenant, list its folder under tenants: with its own tenantId)",
+                expected, leaf);
             return;
         }
 

@@ -1,4 +1,5 @@
 using Azure.Identity;
+using PolicyLint.Analysis;
 
 namespace PolicyLint.Graph;
 
@@ -8,16 +9,16 @@ namespace PolicyLint.Graph;
 /// </summary>
 public sealed record GraphCloud(string Name, Uri GraphBaseUrl, Uri AuthorityHost)
 {
-    public static readonly GraphCloud Public = new("public", new("https://graph.microsoft.com"), AzureAuthorityHosts.AzurePublicCloud);
+    public static readonly GraphCloud Public = new(CloudNames.Public, new("https://graph.microsoft.com"), AzureAuthorityHosts.AzurePublicCloud);
 
     /// <summary>GCC High.</summary>
-    public static readonly GraphCloud UsGovernment = new("usGovernment", new("https://graph.microsoft.us"), AzureAuthorityHosts.AzureGovernment);
+    public static readonly GraphCloud UsGovernment = new(CloudNames.UsGovernment, new("https://graph.microsoft.us"), AzureAuthorityHosts.AzureGovernment);
 
     /// <summary>DoD: the US Government sign-in, its own Graph host.</summary>
-    public static readonly GraphCloud UsGovernmentDoD = new("usGovernmentDoD", new("https://dod-graph.microsoft.us"), AzureAuthorityHosts.AzureGovernment);
+    public static readonly GraphCloud UsGovernmentDoD = new(CloudNames.UsGovernmentDoD, new("https://dod-graph.microsoft.us"), AzureAuthorityHosts.AzureGovernment);
 
     /// <summary>Operated by 21Vianet.</summary>
-    public static readonly GraphCloud China = new("china", new("https://microsoftgraph.chinacloudapi.cn"), AzureAuthorityHosts.AzureChina);
+    public static readonly GraphCloud China = new(CloudNames.China, new("https://microsoftgraph.chinacloudapi.cn"), AzureAuthorityHosts.AzureChina);
 
     public static IReadOnlyList<GraphCloud> All { get; } = [Public, UsGovernment, UsGovernmentDoD, China];
 

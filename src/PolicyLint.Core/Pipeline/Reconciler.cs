@@ -49,7 +49,8 @@ public static class Reconciler
 
             RemoveDuplicates(files, indexes);
             NameGroupTargets(files, indexes);
-            if (config.AssumeAssigned)
+            // Per tenant: a baseline repository and a live tenant's export can sit side by side in one run.
+            if (config.FactsFor(tenant).AssumeAssigned)
             {
                 AssignUnassigned(files, indexes);
             }

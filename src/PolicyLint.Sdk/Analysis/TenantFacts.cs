@@ -36,7 +36,7 @@ public sealed record TenantFacts
     /// <summary>The tenant's Entra tenant id (a GUID, lower case), if configured.</summary>
     public string? TenantId { get; init; }
 
-    /// <summary>The cloud, in the pull command's names: public, usGovernment, usGovernmentHigh, dod, china.</summary>
+    /// <summary>The cloud, in the pull command's <c>--cloud</c> names (<see cref="CloudNames"/>): public, usGovernment, usGovernmentDoD, china.</summary>
     public string? Cloud { get; init; }
 
     public TrustModel? ExpectedTrustModel { get; init; }

@@ -42,4 +42,26 @@ public sealed class AssumeAssignedTests
         Assert.Equal(2, exit);
         Assert.Contains(".policylint.yml(1,17): assumeAssigned is 'sometimes': expected true or false", console.StdErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Assume_assigned_is_per_tenant_and_a_tenants_own_value_wins()
+    {
+        using var temp = new TempDirectory();
+        using (var baseline = new TempDirectory())
+        {
+            WriteUnassignedTrustPair(baseline);
+            foreach (var file in Directory.GetFiles(baseline.Path))
+            {
+                temp.Write(Path.Combine("baseline", Path.GetFileName(file)), File.ReadAllText(file));
+                temp.Write(Path.Combine("live", Path.GetFileName(file)), File.ReadAllText(file));
+            }
+        }
+
+        temp.Write(".policylint.yml", "assumeAssigned: false\ntenants:\n  - live\n  - path: baseline\n    assumeAssigned: true\n");
+        var (_, console) = TestConsole.Run(temp.Path, "lint", ".");
+
+        var errors = console.StdOut.Split('\n').Where(l => l.Contains($"error {RuleIds.CertificateTrustOverridesCloudTrust}", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, line => Assert.StartsWith("baseline", line, StringComparison.Ordinal));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using PolicyLint.Configuration;
 using PolicyLint.Output;
 using PolicyLint.Tests.Support;
 
@@ -155,7 +156,12 @@ public sealed class GoldenSnapshotTests
 
     private static string CaseFolder(string ruleId, string kind) => Path.Combine(GoldenRoot, ruleId, kind);
 
-    private static LintReport LintCase(string folder) => Lint.Engine().Lint(["input"], folder);
+    /// <summary>Lints the case's input with the case's own <c>.policylint.yml</c> (beside <c>input/</c>), if it has one.</summary>
+    private static LintReport LintCase(string folder)
+    {
+        var configPath = Path.Combine(folder, PolicyLintConfig.FileName);
+        return Lint.Engine().Lint(["input"], folder, File.Exists(configPath) ? PolicyLintConfig.Load(configPath) : null);
+    }
 
     private static string Render(IReportWriter writer, LintReport report)
     {

@@ -78,4 +78,67 @@ public sealed class PL4001_TenantIdPlaceholderTests
 
         Assert.Contains($"{expected} PL4001", run.Console.StdOut, StringComparison.Ordinal);
     }
+
+    private const string OtherTenant = "4f1c2d3e-8a9b-4c0d-9e1f-2a3b4c5d6e7f";
+
+    [Theory]
+    [InlineData(OtherTenant)]
+    [InlineData("4F1C2D3E-8A9B-4C0D-9E1F-2A3B4C5D6E7F")]
+    [InlineData("{" + OtherTenant + "}")]
+    public void Fires_as_an_error_for_another_tenants_guid_when_tenant_id_is_configured(string written)
+    {
+        using var temp = new TempDirectory();
+        var export = CustomOma("Cloud trust", OmaBoolean($"[|\"./Device/Vendor/MSFT/PassportForWork/{written}/Policies/UseCloudTrustForOnPremAuth\"|]", "true"));
+
+        var (result, files) = Lint.MarkedWithConfig(temp, $"tenantId: {TenantId}\n", ("oma.json", export));
+
+        result.AssertFindingsAtMarks(RuleIds.TenantIdPlaceholder, "oma.json", files["oma.json"]);
+        var finding = Assert.Single(result.Findings(RuleIds.TenantIdPlaceholder));
+        Assert.Equal(Levels.Error, finding.Level);
+        Assert.Contains($"gives this tenant's ID (tenantId) as {TenantId}", finding.Message, StringComparison.Ordinal);
+        Assert.Contains($"addresses another tenant ({OtherTenant})", finding.Message, StringComparison.Ordinal);
+        Assert.Contains($"e.g. ./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/UseCloudTrustForOnPremAuth", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_tenants_guid_is_not_reported_without_tenant_id_or_for_the_configured_one()
+    {
+        using var temp = new TempDirectory();
+        var rows = OmaBoolean($"\"./Device/Vendor/MSFT/PassportForWork/{OtherTenant}/Policies/UseCloudTrustForOnPremAuth\"", "true");
+
+        var (without, _) = Lint.Marked(temp, ("oma.json", CustomOma("Cloud trust", rows)));
+        var (matching, _) = Lint.MarkedWithConfig(temp, $"tenantId: {OtherTenant.ToUpperInvariant()}\n", ("oma.json", CustomOma("Cloud trust", rows)));
+
+        Assert.Empty(without.Findings(RuleIds.TenantIdPlaceholder));
+        Assert.Empty(matching.Findings(RuleIds.TenantIdPlaceholder));
+    }
+
+    [Fact]
+    public void Each_tenant_folder_is_checked_against_its_own_tenant_id()
+    {
+        using var temp = new TempDirectory();
+        var contoso = CustomOma("Contoso", OmaBoolean($"\"./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/UsePassportForWork\"", "true"));
+        var fabrikam = CustomOma("Fabrikam", OmaBoolean($"\"./Device/Vendor/MSFT/PassportForWork/{OtherTenant}/Policies/UsePassportForWork\"", "true"));
+
+        var (apart, _) = Lint.MarkedWithConfig(
+            temp,
+            $"tenantId: {TenantId}\ntenants:\n  - contoso\n  - path: fabrikam\n    tenantId: {OtherTenant}\n",
+            ("contoso/oma.json", contoso),
+            ("fabrikam/oma.json", fabrikam));
+        var (together, _) = Lint.MarkedWithConfig(temp, $"tenantId: {TenantId}\ntenants:\n  - contoso\n  - fabrikam\n", ("contoso/oma.json", contoso), ("fabrikam/oma.json", fabrikam));
+
+        Assert.Empty(apart.Findings(RuleIds.TenantIdPlaceholder));
+        Assert.Equal("fabrikam/oma.json", Assert.Single(together.Findings(RuleIds.TenantIdPlaceholder)).FilePath);
+    }
+
+    [Fact]
+    public void A_placeholder_fix_names_the_configured_tenant_id()
+    {
+        using var temp = new TempDirectory();
+        var export = CustomOma("Cloud trust", OmaBoolean("\"./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/UseCloudTrustForOnPremAuth\"", "true"));
+
+        var (result, _) = Lint.MarkedWithConfig(temp, $"tenantId: {TenantId}\n", ("oma.json", export));
+
+        Assert.Contains($"PassportForWork/{TenantId}/Policies/UseCloudTrustForOnPremAuth", Assert.Single(result.Findings(RuleIds.TenantIdPlaceholder)).Message, StringComparison.Ordinal);
+    }
 }

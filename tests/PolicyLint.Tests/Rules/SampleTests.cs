@@ -1,3 +1,4 @@
+using PolicyLint.Configuration;
 using PolicyLint.Tests.Support;
 
 namespace PolicyLint.Tests.Rules;
@@ -12,13 +13,17 @@ public sealed class SampleTests
         { "clean", [] },
         { "gpo", ["PL2002", "PL2003", "PL2006", "PL2006", "PL3002"] },
         { "intune-forms", ["PL1001", "PL1002", "PL1004", "PL1005"] },
+        { "entra-federated", ["PL1003", "PL2007", "PL3003", "PL5005"] },
     };
+
+    /// <summary>samples/.policylint.yml, as the CLI finds it: it names the tenant folders and their facts (joinType, federation).</summary>
+    private static PolicyLintConfig SamplesConfig() => PolicyLintConfig.Load(Path.Combine(RepoPaths.Samples, ".policylint.yml"));
 
     [Theory]
     [MemberData(nameof(Expected))]
     public void Sample_folder_fires_exactly_the_expected_rules(string folder, string[] expectedIds)
     {
-        var result = Lint.Paths(RepoPaths.Root, Path.Combine("samples", folder));
+        var result = Lint.Engine().Lint([Path.Combine("samples", folder)], RepoPaths.Root, SamplesConfig());
 
         Assert.True(result.HasReadableInput);
         Assert.Equal(expectedIds.Order(), result.Diagnostics.Select(d => d.Id).Order());
@@ -27,7 +32,7 @@ public sealed class SampleTests
     [Fact]
     public void Every_rule_fires_in_the_samples()
     {
-        var fired = Lint.Paths(RepoPaths.Root, "samples").Diagnostics.Select(d => d.Id).ToHashSet();
+        var fired = Lint.Engine().Lint(["samples"], RepoPaths.Root, SamplesConfig()).Diagnostics.Select(d => d.Id).ToHashSet();
         var rules = Lint.BuiltInAnalyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id);
 
         Assert.All(rules, id => Assert.Contains(id, fired));

@@ -29,6 +29,21 @@ public static class Lint
         return (Engine().Lint([temp.Path], temp.Path), parsed);
     }
 
+    /// <summary>As <see cref="Marked"/>, with <paramref name="yaml"/> written to the folder's .policylint.yml and used for the run.</summary>
+    public static (LintReport Result, Dictionary<string, MarkedExport> Files) MarkedWithConfig(TempDirectory temp, string yaml, params (string Name, string Text)[] files)
+    {
+        var config = global::PolicyLint.Configuration.PolicyLintConfig.Load(temp.Write(global::PolicyLint.Configuration.PolicyLintConfig.FileName, yaml));
+        var parsed = new Dictionary<string, MarkedExport>(StringComparer.Ordinal);
+        foreach (var (name, text) in files)
+        {
+            var export = MarkedExport.Parse(text);
+            temp.Write(name, export.Text);
+            parsed[name] = export;
+        }
+
+        return (Engine().Lint([temp.Path], temp.Path, config), parsed);
+    }
+
     public static IEnumerable<Finding> Findings(this LintReport result, string ruleId) =>
         result.Findings.Where(f => f.RuleId == ruleId);
 
