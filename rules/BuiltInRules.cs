@@ -17,6 +17,8 @@ public static class BuiltInRules
         new PL2001_ConflictingIntuneValues(),
         new PL2002_GroupPolicyOverridesIntune(),
         new PL2003_UserAndComputerGpoDisagree(),
+        new PL2004_DuplicateSetting(),
+        new PL2005_ConflictingOmaUri(),
         new PL2006_ConflictingGpoValues(),
         new PL3001_CertificateTrustOverridesCloudTrust(),
         new PL3002_CloudTrustInUserScope(),
