@@ -27,6 +27,9 @@ public sealed class PL2004_DuplicateSetting : PolicyAnalyzer
         "When several policies of the same kind set a Windows Hello for Business setting to the same value for the same devices, the copies agree today, but the next change made in only one of them turns them into a conflict. Keeping each setting in one place avoids that.",
         RuleTags.LevelVaries);
 
+    /// <summary>Copies named in the message; the related locations hold every copy.</summary>
+    private const int MaxListed = 10;
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
     public override void Initialize(PolicyAnalysisContext context) => context.RegisterEffectivePolicyAction(Analyze);
@@ -176,7 +179,7 @@ public sealed class PL2004_DuplicateSetting : PolicyAnalyzer
             at.Value,
             Holders(copies, sources, kind),
             overlapText,
-            string.Join(", ", copies.Select(Copy)),
+            Listed(copies),
             Consequence(kind),
             Mechanism(kind));
     }
@@ -197,6 +200,16 @@ public sealed class PL2004_DuplicateSetting : PolicyAnalyzer
 
         var plural = $"{sources.Count} {Plural(kind)}";
         return copies.Count == sources.Count ? plural : $"{plural} ({copies.Count} rows)";
+    }
+
+    /// <summary>
+    /// Every copy, or the first <see cref="MaxListed"/> and how many more: a tenant can hold thousands of copies of one
+    /// value, and the related locations name them all.
+    /// </summary>
+    private static string Listed(List<PolicySetting> copies)
+    {
+        var listed = string.Join(", ", copies.Take(MaxListed).Select(Copy));
+        return copies.Count <= MaxListed ? listed : $"{listed} and {copies.Count - MaxListed} more (see the related locations)";
     }
 
     /// <summary>"'WHfB baseline' (intune/a.json(31,13); assigned to group WHfB Pilot)".</summary>

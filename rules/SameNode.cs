@@ -51,13 +51,13 @@ internal static class SameNode
     };
 
     /// <summary>
-    /// Whom two settings reach together, with <see cref="OverlapLevels.Describe"/>: "both reach group WHfB Pilot
-    /// (certain overlap)", the possible overlap, or which side is not assigned yet.
+    /// Whom two settings reach together, in the words of <see cref="OverlapLevels.Describe"/>: "both reach group WHfB
+    /// Pilot (certain overlap)", the possible overlap, or which side is not assigned yet and what that means.
     /// </summary>
     public static string Whom(PolicySetting a, PolicySetting b, OverlapKind overlap) => overlap switch
     {
         OverlapKind.Certain => $"both reach {CommonTarget(a, b)} ({OverlapLevels.Describe(overlap)})",
-        OverlapKind.Pending => $"{NotAssigned(a.Source, b.Source)} ({OverlapLevels.Describe(overlap)})",
+        OverlapKind.Pending => $"{NotAssigned(a.Source, b.Source)} yet: this takes effect once both are assigned to the same devices",
         _ => $"they may reach the same devices ({OverlapLevels.Describe(overlap)})",
     };
 

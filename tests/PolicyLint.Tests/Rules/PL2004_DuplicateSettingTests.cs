@@ -37,6 +37,23 @@ public sealed class PL2004_DuplicateSettingTests
     }
 
     [Fact]
+    public void A_large_group_names_ten_copies_in_the_message_and_every_copy_in_the_related_locations()
+    {
+        using var temp = new TempDirectory();
+        var files = Enumerable.Range(1, 12)
+            .Select(i => ($"{i:00}.json", SettingsCatalog($"Copy {i}", Choice("requiresecuritydevice", "true"), AllDevices(), id: $"d0000000-0000-0000-0000-0000000000{i:00}")))
+            .ToArray();
+
+        var (result, _) = Lint.Marked(temp, files);
+
+        var finding = Assert.Single(result.Findings(RuleIds.DuplicateSetting));
+        Assert.Equal(11, finding.RelatedLocations.Length);
+        Assert.Contains("'Copy 10'", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'Copy 11'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("and 2 more (see the related locations)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sources_joined_through_a_broader_one_form_one_group()
     {
         // Pilot and Finance do not overlap, but All devices overlaps both: one group of three.

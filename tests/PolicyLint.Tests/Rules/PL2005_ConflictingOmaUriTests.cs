@@ -99,7 +99,7 @@ public sealed class PL2005_ConflictingOmaUriTests
         Assert.Equal(Levels.Warning, findings["2.json"].Level);
         Assert.Contains("possible overlap", findings["2.json"].Message, StringComparison.Ordinal);
         Assert.Equal(Levels.Note, findings["3.json"].Level);
-        Assert.Contains("'Staging' is not assigned (not assigned yet: this takes effect once both are assigned to the same devices)", findings["3.json"].Message, StringComparison.Ordinal);
+        Assert.Contains("'Staging' is not assigned yet: this takes effect once both are assigned to the same devices", findings["3.json"].Message, StringComparison.Ordinal);
     }
 
     [Fact]
