@@ -20,6 +20,7 @@ public static class BuiltInRules
         new PL2004_DuplicateSetting(),
         new PL2005_ConflictingOmaUri(),
         new PL2006_ConflictingGpoValues(),
+        new PL2008_HelloPolicyAssignedToUsersOnly(),
         new PL3001_CertificateTrustOverridesCloudTrust(),
         new PL3002_CloudTrustInUserScope(),
         new PL4001_TenantIdPlaceholder(),

@@ -14,7 +14,8 @@ public sealed class PL2001_ConflictingIntuneValues : PolicyAnalyzer
         "{0} is {1} in {2} ({3}) but {4} in {5}{6}: Intune reports the setting as Conflict on devices that get both, and which value a device ends up with is not defined; set the same value in both, keep the setting in one policy, or target the policies to groups that do not overlap.",
         RuleCategories.Precedence,
         DiagnosticSeverity.Error,
-        "When two Intune policies assign different values to the same PassportForWork node for the same device, Intune marks the setting as Conflict. For Windows Hello for Business that commonly leaves provisioning skipped or applies a value nobody chose.");
+        "When two Intune policies assign different values to the same PassportForWork node for the same device, Intune marks the setting as Conflict. For Windows Hello for Business that commonly leaves provisioning skipped or applies a value nobody chose.",
+        RuleTags.LevelVaries);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
@@ -41,8 +42,14 @@ public sealed class PL2001_ConflictingIntuneValues : PolicyAnalyzer
                     continue;
                 }
 
-                var note = conflict.Overlap == OverlapKind.Assumed ? " (assignments are not all in the export, so overlap is assumed)" : string.Empty;
-                context.Report(
+                var note = conflict.Overlap switch
+                {
+                    OverlapKind.Assumed => " (possible overlap: assignments are not all in the export)",
+                    OverlapKind.Pending => $" ({OverlapLevels.Describe(conflict.Overlap)})",
+                    _ => string.Empty,
+                };
+                context.ReportBelow(
+                    OverlapLevels.LevelsBelow(conflict.Overlap),
                     Rule,
                     second.Location,
                     second.Source,

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Model;
+using PolicyLint.Resolution;
 
 namespace PolicyLint.Rules;
 
@@ -14,7 +15,8 @@ public sealed class PL2006_ConflictingGpoValues : PolicyAnalyzer
         "{0} ({1}) is {2} in GPO '{3}' but {4} in GPO '{5}' ({6}){7}: {8}; keep the policy in one GPO, or give both the same value.",
         RuleCategories.Precedence,
         DiagnosticSeverity.Warning,
-        "When two linked GPOs set the same Windows Hello for Business policy differently, the result depends on link order, OU depth and enforcement. The losing value looks configured in GPMC but never applies, and moving a link silently changes which one wins.");
+        "When two linked GPOs set the same Windows Hello for Business policy differently, the result depends on link order, OU depth and enforcement. The losing value looks configured in GPMC but never applies, and moving a link silently changes which one wins.",
+        RuleTags.LevelVaries);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
@@ -29,7 +31,7 @@ public sealed class PL2006_ConflictingGpoValues : PolicyAnalyzer
                 var (loser, winner) = (shadowing.Shadowed, shadowing.Winner);
                 if (IsGpoPair(loser, winner) && !loser.Value.Equals(winner.Value))
                 {
-                    Report(context, loser, winner, shadowing.Overlap, $"'{winner.Source.DisplayName}' wins because {shadowing.Reason}");
+                    Report(context, loser, winner, shadowing.Overlap, Verdict(loser, winner, shadowing.Reason));
                 }
             }
 
@@ -49,10 +51,14 @@ public sealed class PL2006_ConflictingGpoValues : PolicyAnalyzer
 
     private static void Report(EffectivePolicyAnalysisContext context, PolicySetting loser, PolicySetting other, OverlapKind overlap, string verdict)
     {
-        var assumed = overlap == OverlapKind.Assumed
-            ? " (the SOM hierarchy is not in the export, so GPOs linked anywhere are treated as overlapping)"
-            : string.Empty;
-        context.Report(
+        var assumed = overlap switch
+        {
+            OverlapKind.Assumed => " (possible overlap: the SOM hierarchy is not in the export, so GPOs linked anywhere are treated as overlapping)",
+            OverlapKind.Pending => $" ({OverlapLevels.Describe(overlap)})",
+            _ => string.Empty,
+        };
+        context.ReportBelow(
+            OverlapLevels.LevelsBelow(overlap),
             Rule,
             loser.Location,
             loser.Source,
@@ -67,6 +73,25 @@ public sealed class PL2006_ConflictingGpoValues : PolicyAnalyzer
             other.Location,
             assumed,
             verdict);
+    }
+
+    /// <summary>
+    /// One winner for every OU where both apply, or, when a GPO linked at several OUs wins at some and loses at
+    /// others, the winner per OU.
+    /// </summary>
+    private static string Verdict(PolicySetting loser, PolicySetting winner, string reason)
+    {
+        var bySom = PrecedenceRules.WinnersBySom(loser.Source, winner.Source);
+        var winners = bySom.Select(o => o.Winner).Distinct().ToList();
+        if (winners.Count <= 1)
+        {
+            return $"'{winner.Source.DisplayName}' wins because {reason}";
+        }
+
+        var perOu = bySom.Select(o => o.Winner is null
+            ? $"at {o.Som} neither wins for sure (same link precedence)"
+            : $"at {o.Som} '{o.Winner.DisplayName}' wins ({(ReferenceEquals(o.Winner, loser.Source) ? loser.Value : winner.Value)})");
+        return "which GPO wins depends on the OU, because a GPO linked at several OUs has a different strength at each: " + string.Join("; ", perOu);
     }
 
     private static string GpoSection(PolicyScope scope) => scope == PolicyScope.Device ? "Computer Configuration" : "User Configuration";

@@ -693,7 +693,8 @@ public sealed class HtmlReportWriter : IReportWriter
 
         if (shadowing.TryGetValue(setting, out var shadow))
         {
-            title.Append(invariant, $"\nshadowed by '{shadow.Winner.Source.DisplayName}' = {ValueText(shadow.Winner)} at {shadow.Winner.Location}: {shadow.Reason}");
+            var what = shadow.IsByGroup ? $"{shadow.Winner.Node?.Name} = {ValueText(shadow.Winner)}" : ValueText(shadow.Winner);
+            title.Append(invariant, $"\nshadowed by '{shadow.Winner.Source.DisplayName}' ({what}) at {shadow.Winner.Location}: {shadow.Reason}");
         }
 
         if (conflicts.TryGetValue(setting, out var others))
@@ -747,6 +748,7 @@ public sealed class HtmlReportWriter : IReportWriter
             PrecedenceTier.ComputerGpo => "Computer Configuration GPO",
             PrecedenceTier.UserCsp => "user-scope Intune policy",
             PrecedenceTier.DeviceCsp => "device-scope Intune policy",
+            PrecedenceTier.MdmWinsOverGp => "Intune policy with MDMWinsOverGP",
             _ => "tenant-wide enrollment default",
         };
         var link = setting.Source.IsGroupPolicy ? PrecedenceRules.StrongestLink(setting.Source) : null;

@@ -1,3 +1,4 @@
+using PolicyLint.Catalog;
 using PolicyLint.Model;
 
 namespace PolicyLint.Resolution;
@@ -18,6 +19,8 @@ public static class EffectivePolicyResolver
     {
         var precedence = new Dictionary<PolicySetting, Precedence>();
         var byNode = new Dictionary<string, List<PolicySetting>>(StringComparer.Ordinal);
+        var mdmWinsOverGp = new OverlapIndex();
+        var anyMdmWinsOverGp = false;
         foreach (var source in sources)
         {
             foreach (var setting in source.Settings)
@@ -34,22 +37,46 @@ public static class EffectivePolicyResolver
                 }
 
                 list.Add(setting);
+                if (ReferenceEquals(setting.Node, PassportForWorkCatalog.MdmWinsOverGp) && setting.Value is { Kind: PolicyValueKind.Integer, IntegerValue: 1 } && !source.IsGroupPolicy)
+                {
+                    mdmWinsOverGp.Add(setting);
+                    anyMdmWinsOverGp = true;
+                }
             }
         }
 
-        var nodes = new List<EffectiveNode>(byNode.Count);
-        foreach (var nodeId in byNode.Keys.Order(StringComparer.Ordinal))
+        if (anyMdmWinsOverGp)
         {
-            var ordered = StrongestFirst(byNode[nodeId], precedence);
-            var shadowed = FindShadowed(ordered, precedence);
+            RaisePolicyCspUnderMdmWinsOverGp(byNode, precedence, mdmWinsOverGp);
+        }
+
+        var nodeIds = new List<string>(byNode.Keys);
+        nodeIds.Sort(StringComparer.Ordinal);
+        var ordered = new Dictionary<string, List<PolicySetting>>(StringComparer.Ordinal);
+        var shadowedByNode = new Dictionary<string, List<Shadowing>>(StringComparer.Ordinal);
+        var nodes = new List<EffectiveNode>(byNode.Count);
+        foreach (var nodeId in nodeIds)
+        {
+            ordered[nodeId] = StrongestFirst(byNode[nodeId], precedence);
+            shadowedByNode[nodeId] = FindShadowed(ordered[nodeId], precedence);
+        }
+
+        // Grouped precedence (reference H13): a stronger source that sets the group takes every node of it.
+        FindGroupShadowed(PrecedenceGroup.Enablement, ordered, precedence, shadowedByNode);
+        FindGroupShadowed(PrecedenceGroup.PinComplexity, ordered, precedence, shadowedByNode);
+
+        foreach (var nodeId in nodeIds)
+        {
+            var settings = ordered[nodeId];
+            var shadowed = shadowedByNode[nodeId];
 
             // Within a tier too: when a User GPO wins, two Computer GPOs that disagree still disagree with each other.
             // Only tiers with ranks (GPO links) can shadow inside themselves; with one tier it is the same as above.
-            var tiers = ByTier(ordered, precedence);
+            var tiers = ByTier(settings, precedence);
             List<Shadowing> withinTier;
             if (tiers.Count == 1)
             {
-                withinTier = shadowed;
+                withinTier = shadowed.FindAll(s => !s.IsByGroup);
             }
             else
             {
@@ -63,10 +90,101 @@ public static class EffectivePolicyResolver
                 }
             }
 
-            nodes.Add(new EffectiveNode(ordered[0].Node!, ordered, shadowed, FindConflicts(ordered, precedence), withinTier));
+            nodes.Add(new EffectiveNode(settings[0].Node!, settings, shadowed, FindConflicts(settings, precedence), withinTier));
         }
 
         return new EffectivePolicy(sources, nodes, precedence);
+    }
+
+    /// <summary>
+    /// MDMWinsOverGP = 1 makes Intune win over Group Policy for Policy CSP settings (never for PassportForWork:
+    /// reference H3, H14). It is a device setting in an assigned profile, so it counts only where it certainly reaches
+    /// the devices of the Intune setting; possible reach is left to PL2002 to explain.
+    /// </summary>
+    private static void RaisePolicyCspUnderMdmWinsOverGp(
+        Dictionary<string, List<PolicySetting>> byNode, Dictionary<PolicySetting, Precedence> precedence, OverlapIndex mdmWinsOverGp)
+    {
+        foreach (var settings in byNode.Values)
+        {
+            foreach (var setting in settings)
+            {
+                if (setting.Node is { IsPassportForWork: false } node
+                    && !ReferenceEquals(node, PassportForWorkCatalog.MdmWinsOverGp)
+                    && setting.Source.Kind.IsIntune()
+                    && setting.Scope == PolicyScope.Device
+                    && mdmWinsOverGp.FindOverlapping(setting) is { Overlap: OverlapKind.Certain })
+                {
+                    precedence[setting] = new Precedence(PrecedenceTier.MdmWinsOverGp, 0);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Settings of a group's nodes that a stronger tier (a stronger source in the order User GP &gt; Computer GP &gt;
+    /// User MDM &gt; Device MDM) overrides by setting another node of the group for overlapping targets. One sweep
+    /// from the strongest tier down with an index of the deciding settings seen so far: O(n log n).
+    /// </summary>
+    private static void FindGroupShadowed(
+        PrecedenceGroup group,
+        Dictionary<string, List<PolicySetting>> ordered,
+        Dictionary<PolicySetting, Precedence> precedence,
+        Dictionary<string, List<Shadowing>> shadowedByNode)
+    {
+        var members = new List<PolicySetting>();
+        foreach (var settings in ordered.Values)
+        {
+            if (PrecedenceRules.GroupOf(settings[0].Node) == group)
+            {
+                members.AddRange(settings);
+            }
+        }
+
+        if (members.Count < 2)
+        {
+            return;
+        }
+
+        var alreadyShadowed = new HashSet<PolicySetting>();
+        foreach (var setting in members)
+        {
+            foreach (var shadowing in shadowedByNode[setting.Node!.Id])
+            {
+                alreadyShadowed.Add(shadowing.Shadowed);
+            }
+        }
+
+        var byTier = new List<PolicySetting>[(int)PrecedenceTier.MdmWinsOverGp + 1];
+        foreach (var setting in members)
+        {
+            (byTier[(int)precedence[setting].Tier] ??= []).Add(setting);
+        }
+
+        var stronger = new OverlapIndex();
+        for (var tier = byTier.Length - 1; tier >= 0; tier--)
+        {
+            if (byTier[tier] is not { } batch)
+            {
+                continue;
+            }
+
+            foreach (var setting in batch)
+            {
+                if (!alreadyShadowed.Contains(setting) && stronger.FindOverlapping(setting) is var (winner, overlap))
+                {
+                    var reason = PrecedenceRules.ExplainGroup(group, winner, precedence[winner], precedence[setting]);
+                    shadowedByNode[setting.Node!.Id].Add(new Shadowing(setting, winner, overlap, reason, group));
+                }
+            }
+
+            foreach (var setting in batch)
+            {
+                if (PrecedenceRules.DecidesGroup(setting.Node!))
+                {
+                    stronger.Add(setting);
+                }
+            }
+        }
     }
 
     /// <summary>Strongest first; ties keep input order so results are stable run to run.</summary>

@@ -159,6 +159,14 @@ public static class PassportForWorkCatalog
         minOs: "10.0.22621",
         names: new() { SettingsCatalogDeviceId = "device_vendor_msft_policy_config_authentication_configurewebsigninallowedurls" });
 
+    /// <summary>
+    /// Policy CSP ControlPolicyConflict/MDMWinsOverGP: with 1, Intune wins over Group Policy for Policy CSP settings on
+    /// the device (not for PassportForWork: reference H3, H14). Kept so profiles carrying it are read.
+    /// </summary>
+    public static readonly CspNode MdmWinsOverGp = Node("Policy/Config/ControlPolicyConflict/MDMWinsOverGP", "MDM Wins Over GP", CspDataType.Integer, @default: "0",
+        minOs: "10.0.17134", allowed: ValuesFromZero("Group Policy applies as usual", "the MDM policy is used and the equivalent Group Policy is blocked"),
+        names: new() { SettingsCatalogDeviceId = "device_vendor_msft_policy_config_controlpolicyconflict_mdmwinsovergp" });
+
     public static readonly IReadOnlyList<CspNode> All =
     [
         UsePassportForWork, RequireSecurityDevice, ExcludeTpm12, EnablePinRecovery, UseCertificateForOnPremAuth,
@@ -168,6 +176,7 @@ public static class PassportForWorkCatalog
         PinExpiration, UseBiometrics, FacialFeaturesUseEnhancedAntiSpoofing, EnableEssWithSupportedPeripherals,
         UseSecurityKeyForSignin, DeviceUnlockGroupA, DeviceUnlockGroupB, DeviceUnlockPlugins, DynamicLock,
         DynamicLockPlugins, LegacyUseBiometrics, CloudKerberosTicketRetrievalEnabled, ConfigureWebSignInAllowedUrls,
+        MdmWinsOverGp,
     ];
 
     // Plain dictionaries of reference types: built at start-up, where a frozen dictionary, or one holding tuples, costs

@@ -3,7 +3,9 @@ namespace PolicyLint.Model;
 /// <summary>
 /// The precedence tiers, lowest first. From Microsoft's WHfB configuration guidance: User GPO &gt; Computer GPO &gt;
 /// User CSP &gt; Device CSP; Group Policy always beats MDM for PassportForWork (MDMWinsOverGP does not apply); the
-/// tenant-wide enrollment policy only acts at enrollment and any targeted policy replaces it.
+/// tenant-wide enrollment policy only acts at enrollment and any targeted policy replaces it. For Policy CSP nodes
+/// (not PassportForWork), an Intune setting on devices where ControlPolicyConflict/MDMWinsOverGP is 1 wins over
+/// Group Policy.
 /// </summary>
 public enum PrecedenceTier
 {
@@ -12,6 +14,25 @@ public enum PrecedenceTier
     UserCsp = 2,
     ComputerGpo = 3,
     UserGpo = 4,
+
+    /// <summary>A Policy CSP setting from Intune on devices that an assigned MDMWinsOverGP = 1 certainly reaches.</summary>
+    MdmWinsOverGp = 5,
+}
+
+/// <summary>
+/// Nodes whose precedence is decided together, not node by node ("Manage Windows Hello for Business in your
+/// organization", policy conflicts from multiple policy sources; reference H13).
+/// </summary>
+public enum PrecedenceGroup
+{
+    /// <summary>Resolved on its own.</summary>
+    None,
+
+    /// <summary>UsePassportForWork and UseCertificateForOnPremAuth: both from the source that wins UsePassportForWork.</summary>
+    Enablement,
+
+    /// <summary>Every PIN complexity setting plus RequireSecurityDevice and its TPM 1.2 exclusion: all from one source.</summary>
+    PinComplexity,
 }
 
 /// <summary>How strongly a setting applies: the tier first, then the rank inside it (GPO link order, enforcement).</summary>
@@ -32,8 +53,16 @@ public readonly record struct Precedence(PrecedenceTier Tier, int Rank) : ICompa
     public static bool operator <=(Precedence a, Precedence b) => a.CompareTo(b) <= 0;
 }
 
-/// <summary>A setting that never takes effect because an overlapping, stronger one sets the same node.</summary>
-public sealed record Shadowing(PolicySetting Shadowed, PolicySetting Winner, OverlapKind Overlap, string Reason);
+/// <summary>
+/// A setting that does not take effect where an overlapping, stronger one applies: one that sets the same node, or,
+/// for grouped nodes (<see cref="Group"/> is not None), one that sets another node of the group from a stronger
+/// source, which then supplies the whole group.
+/// </summary>
+public sealed record Shadowing(PolicySetting Shadowed, PolicySetting Winner, OverlapKind Overlap, string Reason, PrecedenceGroup Group = PrecedenceGroup.None)
+{
+    /// <summary>The winner sets another node of the same precedence group (so its value is not this node's value).</summary>
+    public bool IsByGroup => Group != PrecedenceGroup.None && !ReferenceEquals(Winner.Node, Shadowed.Node);
+}
 
 /// <summary>Two overlapping settings of equal precedence that set the same node to different values.</summary>
 public sealed record ValueConflict(PolicySetting First, PolicySetting Second, OverlapKind Overlap);
@@ -101,7 +130,9 @@ public sealed class EffectivePolicy
 
     /// <summary>
     /// Why a setting does not take effect where a stronger overlapping one applies, or null when nothing overrides it.
-    /// A shadowed setting may still apply to targets the winner does not reach (see <see cref="Shadowing.Overlap"/>).
+    /// A shadowed setting may still apply to targets the winner does not reach, and <see cref="Shadowing.Overlap"/> says
+    /// how sure the override is: Certain (it applies wherever both reach), Assumed (the export cannot tell), Pending (one
+    /// side is not assigned yet). A rule about what devices get today counts only a Certain override as decisive.
     /// </summary>
     public Shadowing? ShadowingOf(PolicySetting setting)
     {

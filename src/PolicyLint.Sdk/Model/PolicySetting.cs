@@ -65,15 +65,15 @@ public sealed class PolicySetting
     public bool IsApplied => NotAppliedReason is null;
 
     /// <summary>
-    /// Whether the setting can take effect and so take part in precedence: a known node, a usable value, reaching
-    /// devices (applied, and its source not unassigned).
+    /// Whether the setting can take effect and so take part in precedence: a known node, a usable value, applied. A
+    /// source that is not assigned yet takes part too: it reaches no device today, and its pairs with other sources
+    /// are pending (<see cref="OverlapKind.Pending"/>), reported as notes that take effect once both are assigned.
     /// </summary>
     public bool TakesEffect =>
         Node is not null
         && IsApplied
         && Value.Kind != PolicyValueKind.None
-        && Problem is SettingProblem.None
-        && Source.AssignmentState != AssignmentState.Unassigned;
+        && Problem is SettingProblem.None;
 
     /// <summary>The label used in messages: the node id in its scope, e.g. <c>./Device/.../UsePassportForWork</c>.</summary>
     public string DisplayPath => Node is null ? WrittenName : $"{Node.Name} ({Scope.ToString().ToLowerInvariant()} scope)";

@@ -17,7 +17,14 @@ public static class AssignmentOverlap
             return Between(first.Source, second.Source);
         }
 
-        return Reaches(first.Source) && Reaches(second.Source) ? OverlapKind.Assumed : OverlapKind.None;
+        if (!Reaches(first.Source) || !Reaches(second.Source))
+        {
+            return OverlapKind.None;
+        }
+
+        return first.Source.AssignmentState == AssignmentState.Unassigned || second.Source.AssignmentState == AssignmentState.Unassigned
+            ? OverlapKind.Pending
+            : OverlapKind.Assumed;
     }
 
     public static OverlapKind Between(PolicySource first, PolicySource second)
@@ -27,9 +34,12 @@ public static class AssignmentOverlap
             return OverlapKind.Certain;
         }
 
+        // Not assigned yet (a baseline repository, a staging export): nothing overlaps today, but the pair takes
+        // effect once both are assigned to the same devices, which the export cannot rule out (issue 8, section 2).
+        // A GPO that is not linked anywhere is not "about to be assigned": it reaches no one.
         if (first.AssignmentState == AssignmentState.Unassigned || second.AssignmentState == AssignmentState.Unassigned)
         {
-            return OverlapKind.None;
+            return IsUnlinkedGpo(first) || IsUnlinkedGpo(second) ? OverlapKind.None : OverlapKind.Pending;
         }
 
         if (first.IsGroupPolicy || second.IsGroupPolicy)
@@ -42,7 +52,7 @@ public static class AssignmentOverlap
             return OverlapKind.Assumed;
         }
 
-        return Targets(first, second) ? OverlapKind.Certain : OverlapKind.None;
+        return Targets(first, second);
     }
 
     /// <summary>
@@ -61,7 +71,10 @@ public static class AssignmentOverlap
 
         if (!first.IsGroupPolicy || !second.IsGroupPolicy || firstLinks is null || secondLinks is null)
         {
-            return OverlapKind.Assumed;
+            // A GPO linked at the domain root reaches every domain-joined device, and an Intune policy for All devices
+            // (or All users) every enrolled one: a hybrid-joined device gets both for sure (PolicyLint's reading).
+            var (gpo, intune) = first.IsGroupPolicy ? (first, second) : (second, first);
+            return !intune.IsGroupPolicy && LinkedAtDomainRoot(gpo) && TargetsEveryone(intune) ? OverlapKind.Certain : OverlapKind.Assumed;
         }
 
         foreach (var a in firstLinks)
@@ -77,6 +90,14 @@ public static class AssignmentOverlap
 
         return OverlapKind.None;
     }
+
+    private static bool LinkedAtDomainRoot(PolicySource gpo) =>
+        gpo.GroupPolicy is { LinksKnown: true } info && info.Links.Any(l => l.Enabled && l.Depth == 0 && !l.SomPath.Contains('/'));
+
+    private static bool TargetsEveryone(PolicySource source) =>
+        source.AssignmentState == AssignmentState.Assigned
+        && source.Assignments.Any(a => a.IsAllTarget && a.FilterMode == AssignmentFilterMode.None)
+        && !source.Assignments.Any(a => a.IsExclusion);
 
     /// <summary>Enabled link SOM paths, or null when the GPO's links are not known (a bare Registry.pol).</summary>
     private static List<string>? LinkedSoms(PolicySource source)
@@ -95,9 +116,10 @@ public static class AssignmentOverlap
         return info.Links.Where(l => l.Enabled).Select(l => l.SomPath.TrimEnd('/').ToLowerInvariant()).ToList();
     }
 
-    /// <summary>The GPO can reach someone: it is assigned, and linked somewhere enabled (or its links are unknown).</summary>
-    private static bool Reaches(PolicySource source) =>
-        source.AssignmentState != AssignmentState.Unassigned && LinkedSoms(source) is null or { Count: > 0 };
+    /// <summary>The source can reach someone, now or once assigned: not a GPO whose links are all known and disabled or absent.</summary>
+    private static bool Reaches(PolicySource source) => !IsUnlinkedGpo(source);
+
+    private static bool IsUnlinkedGpo(PolicySource source) => LinkedSoms(source) is { Count: 0 };
 
     public static bool IsAtOrBelow(string som, string ancestor) =>
         som == ancestor || som.StartsWith(ancestor + "/", StringComparison.Ordinal);
@@ -105,10 +127,14 @@ public static class AssignmentOverlap
     /// <summary>
     /// Some include of <paramref name="a"/> meets some include of <paramref name="b"/> (same group, or either targets
     /// All devices / All users), and neither side excludes the other's group: a policy for All devices that excludes
-    /// the pilot group does not reach the pilot group's devices.
+    /// the pilot group does not reach the pilot group's devices. All users against All devices is a user target against
+    /// a device target: they meet on the devices those users sign in to, which the export cannot tell, so the overlap
+    /// is possible, not certain.
     /// </summary>
-    private static bool Targets(PolicySource a, PolicySource b)
+    private static OverlapKind Targets(PolicySource a, PolicySource b)
     {
+        var result = OverlapKind.None;
+
         // Assignment lists are short (a handful per policy): plain loops, no allocation.
         foreach (var x in a.Assignments)
         {
@@ -125,15 +151,35 @@ public static class AssignmentOverlap
                 }
 
                 var meets = x.IsAllTarget || y.IsAllTarget || (x.TargetKey.Length > 0 && x.TargetKey == y.TargetKey);
-                if (meets && !IsExcluded(a, y) && !IsExcluded(b, x))
+                if (meets && !IsExcluded(a, y) && !IsExcluded(b, x) && !FiltersSeparate(x, y))
                 {
-                    return true;
+                    if (!IsUserAgainstDevice(x, y))
+                    {
+                        return OverlapKind.Certain;
+                    }
+
+                    result = OverlapKind.Assumed;
                 }
             }
         }
 
-        return false;
+        return result;
     }
+
+    private static bool IsUserAgainstDevice(Assignment x, Assignment y) =>
+        (x.Kind == AssignmentTargetKind.AllUsers && y.Kind == AssignmentTargetKind.AllDevices)
+        || (x.Kind == AssignmentTargetKind.AllDevices && y.Kind == AssignmentTargetKind.AllUsers);
+
+    /// <summary>
+    /// The same assignment filter included on one side and excluded on the other: a device matches the filter or it
+    /// does not, so no device gets both (Intune evaluates a filter per device at check-in).
+    /// </summary>
+    public static bool FiltersSeparate(Assignment x, Assignment y) =>
+        x.FilterId is { Length: > 0 } filter
+        && string.Equals(filter, y.FilterId, StringComparison.OrdinalIgnoreCase)
+        && x.FilterMode != AssignmentFilterMode.None
+        && y.FilterMode != AssignmentFilterMode.None
+        && x.FilterMode != y.FilterMode;
 
     /// <summary>Whether the source excludes exactly the group an include of the other side targets.</summary>
     private static bool IsExcluded(PolicySource source, Assignment include)

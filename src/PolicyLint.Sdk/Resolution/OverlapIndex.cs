@@ -47,15 +47,19 @@ public sealed class OverlapIndex
         }
     }
 
-    /// <summary>The first indexed setting (in the order added) that can reach a device the given setting reaches.</summary>
+    /// <summary>
+    /// An indexed setting that can reach a device the given setting reaches: the first with certain overlap (in the
+    /// order added), else the first with assumed overlap, else the first pending assignment.
+    /// </summary>
     public (PolicySetting Setting, OverlapKind Overlap)? FindOverlapping(PolicySetting setting)
     {
+        PolicySetting? best = null;
+        var bestKind = OverlapKind.None;
         foreach (var candidate in _broad)
         {
-            var overlap = AssignmentOverlap.Between(candidate, setting);
-            if (overlap != OverlapKind.None)
+            if (Consider(candidate, setting, ref best, ref bestKind))
             {
-                return (candidate, overlap);
+                return (best!, bestKind);
             }
         }
 
@@ -65,44 +69,71 @@ public sealed class OverlapIndex
             // A broad source meets any group target.
             foreach (var bucket in _byTarget.Values)
             {
-                if (FirstOverlapping(bucket, setting) is { } hit)
+                if (ConsiderAll(bucket, setting, ref best, ref bestKind))
                 {
-                    return hit;
+                    return (best!, bestKind);
                 }
             }
-
-            return null;
         }
-
-        foreach (var assignment in source.Assignments)
+        else
         {
-            if (!assignment.IsExclusion && _byTarget.TryGetValue(assignment.TargetKey, out var bucket) && FirstOverlapping(bucket, setting) is { } hit)
+            foreach (var assignment in source.Assignments)
             {
-                return hit;
+                if (!assignment.IsExclusion && _byTarget.TryGetValue(assignment.TargetKey, out var bucket)
+                    && ConsiderAll(bucket, setting, ref best, ref bestKind))
+                {
+                    return (best!, bestKind);
+                }
             }
         }
 
-        return null;
+        return best is null ? null : (best, bestKind);
     }
 
     /// <summary>Usually the first candidate overlaps; later ones matter when the first excludes this source's group.</summary>
-    private static (PolicySetting Setting, OverlapKind Overlap)? FirstOverlapping(List<PolicySetting> bucket, PolicySetting setting)
+    private static bool ConsiderAll(List<PolicySetting> bucket, PolicySetting setting, ref PolicySetting? best, ref OverlapKind bestKind)
     {
         foreach (var candidate in bucket)
         {
-            var overlap = AssignmentOverlap.Between(candidate, setting);
-            if (overlap != OverlapKind.None)
+            if (Consider(candidate, setting, ref best, ref bestKind))
             {
-                return (candidate, overlap);
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
+
+    /// <summary>Keeps the surest overlap seen so far; true once it is certain (nothing can beat it).</summary>
+    private static bool Consider(PolicySetting candidate, PolicySetting setting, ref PolicySetting? best, ref OverlapKind bestKind)
+    {
+        var overlap = AssignmentOverlap.Between(candidate, setting);
+        if (overlap == OverlapKind.None)
+        {
+            return false;
+        }
+
+        if (best is null || Sureness(overlap) > Sureness(bestKind))
+        {
+            best = candidate;
+            bestKind = overlap;
+        }
+
+        return overlap == OverlapKind.Certain;
+    }
+
+    private static int Sureness(OverlapKind overlap) => overlap switch
+    {
+        OverlapKind.Certain => 3,
+        OverlapKind.Assumed => 2,
+        OverlapKind.Pending => 1,
+        _ => 0,
+    };
 
     private static bool IsBroad(PolicySource source)
     {
-        if (source.IsGroupPolicy || source.AssignmentState == AssignmentState.Unknown)
+        // Not assigned yet: it may be assigned to anyone, so it is checked against everything (as pending overlap).
+        if (source.IsGroupPolicy || source.AssignmentState is AssignmentState.Unknown or AssignmentState.Unassigned)
         {
             return true;
         }

@@ -1,3 +1,4 @@
+using PolicyLint.Catalog;
 using PolicyLint.Model;
 
 namespace PolicyLint.Resolution;
@@ -24,6 +25,60 @@ public static class PrecedenceRules
 
         return new Precedence(setting.Scope == PolicyScope.User ? PrecedenceTier.UserCsp : PrecedenceTier.DeviceCsp, 0);
     }
+
+    /// <summary>The group whose precedence is decided together (reference H13), or None.</summary>
+    public static PrecedenceGroup GroupOf(CspNode? node)
+    {
+        if (node is null)
+        {
+            return PrecedenceGroup.None;
+        }
+
+        if (ReferenceEquals(node, PassportForWorkCatalog.UsePassportForWork) || ReferenceEquals(node, PassportForWorkCatalog.UseCertificateForOnPremAuth))
+        {
+            return PrecedenceGroup.Enablement;
+        }
+
+        return ReferenceEquals(node, PassportForWorkCatalog.RequireSecurityDevice)
+            || ReferenceEquals(node, PassportForWorkCatalog.ExcludeTpm12)
+            || node.Id.Contains("/PINComplexity/", StringComparison.Ordinal)
+            ? PrecedenceGroup.PinComplexity
+            : PrecedenceGroup.None;
+    }
+
+    /// <summary>
+    /// Whether a stronger source setting this node takes the whole group. The enablement group follows the source that
+    /// wins UsePassportForWork (the page names that node); in the PIN group any member does. What happens when the
+    /// stronger source sets certificate trust without UsePassportForWork the page does not say: that node is then
+    /// resolved on its own, which never claims an override the page does not state.
+    /// </summary>
+    public static bool DecidesGroup(CspNode node) =>
+        GroupOf(node) switch
+        {
+            PrecedenceGroup.Enablement => ReferenceEquals(node, PassportForWorkCatalog.UsePassportForWork),
+            PrecedenceGroup.PinComplexity => true,
+            _ => false,
+        };
+
+    /// <summary>The source as the precedence order names it: "Computer Configuration (Group Policy)", "device-scope Intune".</summary>
+    public static string TierName(PrecedenceTier tier) => tier switch
+    {
+        PrecedenceTier.UserGpo => "User Configuration (Group Policy)",
+        PrecedenceTier.ComputerGpo => "Computer Configuration (Group Policy)",
+        PrecedenceTier.UserCsp => "user-scope Intune (MDM)",
+        PrecedenceTier.DeviceCsp => "device-scope Intune (MDM)",
+        PrecedenceTier.MdmWinsOverGp => "Intune with MDMWinsOverGP",
+        _ => "the tenant-wide enrollment policy",
+    };
+
+    /// <summary>Why a setting of a grouped node gives way to a stronger source that sets another node of the group.</summary>
+    public static string ExplainGroup(PrecedenceGroup group, PolicySetting winner, Precedence winnerRank, Precedence loserRank) => group switch
+    {
+        PrecedenceGroup.Enablement =>
+            $"feature enablement and certificate trust come together from the source that wins UsePassportForWork: {TierName(winnerRank.Tier)} sets it ('{winner.Source.DisplayName}' = {winner.Value}), so certificate trust from {TierName(loserRank.Tier)} is not used",
+        _ =>
+            $"PIN complexity and RequireSecurityDevice come together from one source: {TierName(winnerRank.Tier)} sets {winner.Node?.Name} ('{winner.Source.DisplayName}' = {winner.Value}), so this setting from {TierName(loserRank.Tier)} is not used and the node keeps its default unless that source sets it",
+    };
 
     /// <summary>
     /// Rank of a GPO among GPOs (higher wins), from its strongest enabled link. Group Policy applies site, domain, then
@@ -61,7 +116,10 @@ public static class PrecedenceRules
             return (winnerRank.Tier, loserRank.Tier) switch
             {
                 (PrecedenceTier.UserGpo or PrecedenceTier.ComputerGpo, PrecedenceTier.UserCsp or PrecedenceTier.DeviceCsp or PrecedenceTier.EnrollmentDefault)
-                    => "Group Policy always wins over Intune for Windows Hello for Business (MDMWinsOverGP does not apply to PassportForWork)",
+                    => winner.Node is { IsPassportForWork: true }
+                        ? "Group Policy always wins over Intune for Windows Hello for Business (MDMWinsOverGP does not apply to PassportForWork)"
+                        : "Group Policy wins over Intune for this Policy CSP setting unless MDMWinsOverGP = 1 reaches the device",
+                (PrecedenceTier.MdmWinsOverGp, _) => "MDMWinsOverGP = 1 reaches these devices, so the Intune value of this Policy CSP setting wins over Group Policy",
                 (PrecedenceTier.UserGpo, PrecedenceTier.ComputerGpo) => "User Configuration wins over Computer Configuration",
                 (PrecedenceTier.UserCsp, PrecedenceTier.DeviceCsp) => "user-scope policy wins over device-scope policy",
                 (_, PrecedenceTier.EnrollmentDefault) => "any targeted policy replaces the tenant-wide enrollment policy",
@@ -76,6 +134,67 @@ public static class PrecedenceRules
 
         return "it has higher precedence";
     }
+
+    /// <summary>
+    /// Where two linked GPOs both apply (each SOM at which a link of one is at or below a link of the other), which
+    /// wins there: the GPO whose strongest link at or above that SOM ranks higher (null: the same rank, a tie). A GPO
+    /// linked at several SOMs has a different strength at each, so the winner can depend on the OU.
+    /// </summary>
+    public static List<(string Som, PolicySource? Winner)> WinnersBySom(PolicySource a, PolicySource b)
+    {
+        var result = new List<(string Som, PolicySource? Winner)>();
+        if (a.GroupPolicy is not { LinksKnown: true } infoA || b.GroupPolicy is not { LinksKnown: true } infoB)
+        {
+            return result;
+        }
+
+        var meeting = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var la in infoA.Links)
+        {
+            foreach (var lb in infoB.Links)
+            {
+                if (!la.Enabled || !lb.Enabled)
+                {
+                    continue;
+                }
+
+                var (somA, somB) = (Normalize(la.SomPath), Normalize(lb.SomPath));
+                if (AssignmentOverlap.IsAtOrBelow(somA, somB))
+                {
+                    meeting.Add(la.SomPath.TrimEnd('/'));
+                }
+                else if (AssignmentOverlap.IsAtOrBelow(somB, somA))
+                {
+                    meeting.Add(lb.SomPath.TrimEnd('/'));
+                }
+            }
+        }
+
+        foreach (var som in meeting)
+        {
+            var rankA = RankAt(infoA, Normalize(som));
+            var rankB = RankAt(infoB, Normalize(som));
+            result.Add((som, rankA > rankB ? a : rankB > rankA ? b : null));
+        }
+
+        return result;
+    }
+
+    private static int RankAt(GroupPolicyInfo info, string som)
+    {
+        var best = int.MinValue;
+        foreach (var link in info.Links)
+        {
+            if (link.Enabled && AssignmentOverlap.IsAtOrBelow(som, Normalize(link.SomPath)))
+            {
+                best = Math.Max(best, LinkRank(link));
+            }
+        }
+
+        return best;
+    }
+
+    private static string Normalize(string som) => som.TrimEnd('/').ToLowerInvariant();
 
     /// <summary>The strongest enabled link of a GPO, or null when it has none (or its links are unknown).</summary>
     public static GroupPolicyLink? StrongestLink(PolicySource source) =>

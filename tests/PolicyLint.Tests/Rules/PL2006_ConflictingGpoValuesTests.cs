@@ -78,4 +78,24 @@ public sealed class PL2006_ConflictingGpoValuesTests
         Assert.Contains("cannot be told from the export", finding.Message, StringComparison.Ordinal);
         Assert.NotNull(finding.Location.ByteOffset);
     }
+
+    [Fact]
+    public void Names_the_winner_per_ou_when_a_gpo_linked_at_several_ous_wins_at_some_and_loses_at_others()
+    {
+        using var temp = new TempDirectory();
+        static string MinimumPin(string value) => GpoReports.Policy("Minimum PIN length", "Enabled", GpoReports.PinCategory, GpoReports.Numeric("Minimum PIN length", value));
+        var report = GpoReports.Report(
+            GpoReports.GpoXml("PIN - Baseline", "{11111111-016F-11D2-945F-00C04FB984F9}", computerPolicies: MinimumPin("6"),
+                links: GpoReports.Link("contoso.com") + GpoReports.Link("contoso.com/Workstations/Tier0")),
+            GpoReports.GpoXml("PIN - Workstations", "{22222222-016F-11D2-945F-00C04FB984F9}", computerPolicies: MinimumPin("8"),
+                links: GpoReports.Link("contoso.com/Workstations")));
+        temp.Write("gpos.xml", report);
+
+        var finding = Assert.Single(Lint.Paths(temp.Path, ".").Findings(RuleIds.ConflictingGpoValues));
+
+        // Below Workstations the Workstations GPO is the deeper link; in Tier0 the baseline's own link is deeper still.
+        Assert.Contains("which GPO wins depends on the OU", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("at contoso.com/Workstations 'PIN - Workstations' wins (8)", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("at contoso.com/Workstations/Tier0 'PIN - Baseline' wins (6)", finding.Message, StringComparison.Ordinal);
+    }
 }

@@ -6,6 +6,7 @@ namespace PolicyLint.Tests.Writers;
 public sealed class GoldenOutputTests
 {
     [Theory]
+    [InlineData("text", "samples.txt")]
     [InlineData("markdown", "samples.md")]
     [InlineData("github", "samples.github.txt")]
     [InlineData("codeclimate", "samples.codeclimate.json")]
@@ -19,6 +20,7 @@ public sealed class GoldenOutputTests
     }
 
     [Theory]
+    [InlineData("text", "clean.txt")]
     [InlineData("markdown", "clean.md")]
     [InlineData("github", "clean.github.txt")]
     [InlineData("codeclimate", "clean.codeclimate.json")]

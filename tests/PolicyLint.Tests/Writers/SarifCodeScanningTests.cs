@@ -72,7 +72,8 @@ public sealed class SarifCodeScanningTests
 
         Assert.Equal("6.5", rules["PL4001"]);
         Assert.Equal("6.5", rules["PL1002"]);
-        Assert.Equal("8.0", rules["PL3001"]);
+        Assert.Equal("6.5", rules["PL3001"]);
+        Assert.Equal("8.0", rules["PL3002"]);
         Assert.Equal("5.0", rules["PL2002"]);
     }
 
