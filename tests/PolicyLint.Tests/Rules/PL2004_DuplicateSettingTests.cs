@@ -1,5 +1,4 @@
 using PolicyLint.Analysis;
-using PolicyLint.Resolution;
 using PolicyLint.Tests.Support;
 using static PolicyLint.Tests.Rules.SameNodeExports;
 using static PolicyLint.Tests.Support.Exports;
@@ -171,7 +170,7 @@ public sealed class PL2004_DuplicateSettingTests
     }
 
     [Fact]
-    public void The_same_filter_included_on_both_sides_is_a_duplicate_and_include_against_exclude_follows_assignment_overlap()
+    public void The_same_filter_included_on_both_sides_is_a_duplicate_and_included_against_excluded_is_not()
     {
         using var temp = new TempDirectory();
         var (both, _) = Lint.Marked(
@@ -186,9 +185,7 @@ public sealed class PL2004_DuplicateSettingTests
             ("a.json", SettingsCatalog("A", Choice("requiresecuritydevice", "true"), GroupWithFilter(Pilot, "include"), id: "d0000000-0000-0000-0000-000000000001")),
             ("b.json", SettingsCatalog("B", Choice("requiresecuritydevice", "true"), GroupWithFilter(Pilot, "exclude"), id: "d0000000-0000-0000-0000-000000000002")));
 
-        // No device matches a filter and its exclusion (issue 8); the rule asks AssignmentOverlap, never decides itself.
-        var sources = split.Policy.Sources;
-        var overlap = AssignmentOverlap.Between(sources.Single(s => s.DisplayName == "A"), sources.Single(s => s.DisplayName == "B"));
-        Assert.Equal(overlap == Model.OverlapKind.None, !split.Findings(RuleIds.DuplicateSetting).Any());
+        // No device matches a filter and its exclusion (issue 8; AssignmentOverlap.FiltersSeparate).
+        Assert.Empty(split.Findings(RuleIds.DuplicateSetting));
     }
 }
