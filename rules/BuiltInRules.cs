@@ -18,6 +18,8 @@ public static class BuiltInRules
         new PL2001_ConflictingIntuneValues(),
         new PL2002_GroupPolicyOverridesIntune(),
         new PL2003_UserAndComputerGpoDisagree(),
+        new PL2004_DuplicateSetting(),
+        new PL2005_ConflictingOmaUri(),
         new PL2006_ConflictingGpoValues(),
         new PL2007_UserAndDeviceScopeDisagree(),
         new PL2008_HelloPolicyAssignedToUsersOnly(),

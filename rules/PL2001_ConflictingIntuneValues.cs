@@ -28,6 +28,13 @@ public sealed class PL2001_ConflictingIntuneValues : PolicyAnalyzer
             foreach (var conflict in node.Conflicts)
             {
                 var (first, second) = (conflict.First, conflict.Second);
+
+                // Two custom OMA-URI rows are PL2005: Intune only delivers their payloads and is not documented to show the conflict.
+                if (first.Source.Kind == SourceKind.CustomOmaUri && second.Source.Kind == SourceKind.CustomOmaUri)
+                {
+                    continue;
+                }
+
                 // GPO pairs are PL2006; an Identity Protection profile next to a newer profile is PL1002, which names the pair.
                 if (!first.Source.Kind.IsIntune() || !second.Source.Kind.IsIntune()
                     || first.Source.Kind == SourceKind.IdentityProtection || second.Source.Kind == SourceKind.IdentityProtection)

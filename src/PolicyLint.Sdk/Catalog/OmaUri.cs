@@ -35,6 +35,21 @@ public sealed record OmaUri(
     public bool TenantSegmentIsPlaceholder => TenantSegment is not null && !Guid.TryParseExact(TenantSegment.Trim('{', '}'), "D", out _);
 
     /// <summary>
+    /// The tenant node as a GUID, braces and case ignored (<c>{9B6E...}</c> and <c>9b6e...</c> are one tenant); null when
+    /// the OMA-URI has no tenant node or it is a placeholder.
+    /// </summary>
+    public Guid? TenantGuid => TenantSegment is not null && Guid.TryParseExact(TenantSegment.Trim('{', '}'), "D", out var guid) ? guid : null;
+
+    /// <summary>
+    /// The node this OMA-URI writes, spelled one way, so two rows that write the same node compare equal as strings:
+    /// the catalogue's casing, the scope root written out (an OMA-URI without one is device scope), the tenant GUID in
+    /// lower case without braces, e.g. <c>./Device/Vendor/MSFT/PassportForWork/9b6e7c1a-.../Policies/UsePassportForWork</c>.
+    /// Two different tenant GUIDs stay different: they are different nodes on the device. Null when the catalogue does
+    /// not know the node.
+    /// </summary>
+    public string? NormalizedPath => Node?.OmaUri(Scope, TenantGuid?.ToString("D") ?? TenantSegment ?? "{TenantId}");
+
+    /// <summary>
     /// Parses <c>./Device/Vendor/MSFT/...</c>, <c>./User/Vendor/MSFT/...</c> and the unscoped <c>./Vendor/MSFT/...</c>.
     /// Returns null for OMA-URIs outside PassportForWork and the related Policy CSP nodes in the catalogue.
     /// </summary>

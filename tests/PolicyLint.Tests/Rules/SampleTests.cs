@@ -9,11 +9,12 @@ public sealed class SampleTests
     /// <summary>Folder under samples/ and the rule ids (with repeats) expected when it is linted alone.</summary>
     public static TheoryData<string, string[]> Expected() => new()
     {
-        { "intune", ["PL2001", "PL2008", "PL3001", "PL4001", "PL4002", "PL4003"] },
+        { "intune", ["PL2001", "PL2004", "PL2008", "PL3001", "PL4001", "PL4002", "PL4003"] },
         { "clean", [] },
         { "gpo", ["PL2002", "PL2003", "PL2006", "PL2006", "PL3002"] },
         { "intune-forms", ["PL1001", "PL1002", "PL1004", "PL1005"] },
         { "entra-federated", ["PL1003", "PL2007", "PL3003", "PL5005"] },
+        { "oma-and-duplicates", ["PL2004", "PL2004", "PL2005"] },
     };
 
     /// <summary>samples/.policylint.yml, as the CLI finds it: it names the tenant folders and their facts (joinType, federation).</summary>
