@@ -22,6 +22,7 @@ public class AllRulesScalingBenchmarks
     private List<(string Name, byte[] Bytes)> _files = [];
     private LintEngine _engine = null!;
     private AnalysisDriver _driver = null!;
+    private AnalysisDriver _driverWithoutPl1002 = null!;
     private ImmutableArray<ReadResult> _read;
     private List<IReadOnlyList<PolicySource>> _tenantSources = [];
     private List<EffectivePolicy> _policies = [];
@@ -49,6 +50,7 @@ public class AllRulesScalingBenchmarks
         _files = SyntheticTenant.Generate(Profiles);
         _engine = new LintEngine(Rules.BuiltInRules.All);
         _driver = new AnalysisDriver(Rules.BuiltInRules.All);
+        _driverWithoutPl1002 = new AnalysisDriver([.. Rules.BuiltInRules.All.Where(r => !r.GetType().Name.StartsWith("PL1002", StringComparison.Ordinal))]);
         var reconciled = Reconciler.Reconcile(ReadStage.Default.Read(Documents()), _config);
         _read = reconciled.Files;
         _tenantSources = [.. reconciled.Tenants.Select(t => (IReadOnlyList<PolicySource>)t.Sources)];
@@ -78,6 +80,10 @@ public class AllRulesScalingBenchmarks
 
     [Benchmark(Description = "analyze (all rules)")]
     public int Analyze() => _driver.Analyze(_read, _policies, _facts).Length;
+
+    /// <summary>PL1002 pairs every deprecated profile with every current one (docs/performance.md): analysis without it.</summary>
+    [Benchmark(Description = "analyze (all rules but PL1002)")]
+    public int AnalyzeWithoutPl1002() => _driverWithoutPl1002.Analyze(_read, _policies, _facts).Length;
 
     private InputSet Documents() => InputSet.FromDocuments(_files.Select(f => InputDocument.FromBytes(f.Name, f.Bytes)));
 }
