@@ -5,9 +5,15 @@ namespace PolicyLint.Cli;
 /// <summary>Entry point shared by Main and the tests: parses, runs, and maps every failure to an exit code.</summary>
 public static class PolicyLintCli
 {
-    public static int Run(string[] args, IConsole console, string workingDirectory)
+    public static int Run(string[] args, IConsole console, string workingDirectory) =>
+        args is ["lint", ..]
+            ? Run<LintRootCommand>(args, console, workingDirectory)
+            : Run<RootCommand>(args, console, workingDirectory);
+
+    private static int Run<TRoot>(string[] args, IConsole console, string workingDirectory)
+        where TRoot : class
     {
-        using var app = new CommandLineApplication<RootCommand>(console, workingDirectory, throwOnUnexpectedArg: true);
+        using var app = new CommandLineApplication<TRoot>(console, workingDirectory, throwOnUnexpectedArg: true);
         app.Conventions.UseDefaultConventions().UseConstructorInjection(new Services(console, workingDirectory));
         int OnValidationError(System.ComponentModel.DataAnnotations.ValidationResult result)
         {

@@ -8,7 +8,7 @@ namespace PolicyLint.Benchmarks;
 /// <summary>
 /// Ten times the profiles must cost at most twelve times the time (issue 11): the synthetic tenant at 200 and 2,000
 /// profiles, linted in memory. The 2,000 and 20,000 steps are measured on the installed CLI reading a folder
-/// (tests/PolicyLint.Benchmarks/scripts/measure-memory.sh), where 20,000 profiles are a gigabyte.
+/// (tests/PolicyLint.Benchmarks/scripts/measure-cli.sh), where 20,000 profiles are a gigabyte.
 /// </summary>
 [MemoryDiagnoser]
 public class LintScalingBenchmarks

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using PolicyLint.Analysis;
 
@@ -16,8 +15,8 @@ public sealed class CodeClimateReportWriter : IReportWriter
 
     public void Write(LintReport report, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using var sink = new JsonTextSink(output, new JsonWriterOptions { Indented = true });
+        var json = sink.Json;
         {
             json.WriteStartArray();
             foreach (var finding in report.Findings)
@@ -39,13 +38,13 @@ public sealed class CodeClimateReportWriter : IReportWriter
                 json.WriteEndObject();
                 json.WriteEndObject();
                 json.WriteEndObject();
+                sink.Drain();
             }
 
             json.WriteEndArray();
         }
 
-        output.Write(Encoding.UTF8.GetString(stream.ToArray()));
-        output.WriteLine();
+        sink.Finish();
     }
 
     /// <summary>

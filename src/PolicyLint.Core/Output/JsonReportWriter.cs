@@ -2,15 +2,15 @@ using System.Text.Json;
 
 namespace PolicyLint.Output;
 
-/// <summary>Findings as one JSON document, for scripts: a summary and one object per finding.</summary>
+/// <summary>Findings as one JSON document, for scripts: a summary and one object per finding, written as it goes.</summary>
 public sealed class JsonReportWriter : IReportWriter
 {
     public string Format => "json";
 
     public void Write(LintReport report, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using var sink = new JsonTextSink(output, new JsonWriterOptions { Indented = true });
+        var json = sink.Json;
         {
             json.WriteStartObject();
             json.WriteString("tool", ToolInfo.Name);
@@ -50,14 +50,14 @@ public sealed class JsonReportWriter : IReportWriter
 
                 json.WriteString("helpUri", finding.HelpUri);
                 json.WriteEndObject();
+                sink.Drain();
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
         }
 
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        output.WriteLine();
+        sink.Finish();
     }
 
     private static void WriteLocation(Utf8JsonWriter json, string? name, FindingLocation location)

@@ -16,8 +16,8 @@ public sealed class PolicyModelJsonWriter : IReportWriter
 
     public void Write(LintReport report, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using var sink = new JsonTextSink(output, new JsonWriterOptions { Indented = true });
+        var json = sink.Json;
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", SchemaVersion);
@@ -27,6 +27,7 @@ public sealed class PolicyModelJsonWriter : IReportWriter
             foreach (var source in report.Files.SelectMany(f => f.Sources))
             {
                 WriteSource(json, source);
+                sink.Drain();
             }
 
             json.WriteEndArray();
@@ -67,6 +68,7 @@ public sealed class PolicyModelJsonWriter : IReportWriter
                         json.WriteEndArray();
                         json.WriteNumber("conflicts", node.Conflicts.Count(c => c.First.Scope == scope));
                         json.WriteEndObject();
+                        sink.Drain();
                     }
                 }
 
@@ -78,8 +80,7 @@ public sealed class PolicyModelJsonWriter : IReportWriter
             json.WriteEndObject();
         }
 
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        output.WriteLine();
+        sink.Finish();
     }
 
     private static void WriteSource(Utf8JsonWriter json, PolicySource source)

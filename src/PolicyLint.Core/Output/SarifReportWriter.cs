@@ -23,50 +23,24 @@ public sealed class SarifReportWriter : IReportWriter
 
     public const int MaxRelatedLocations = 1_000;
 
-    private const int ChunkBytes = 64 * 1024;
-
     public string Format => "sarif";
 
     public void Write(LintReport report, TextWriter output)
     {
         var ruleIndex = report.Rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        using var stream = new MemoryStream();
-        var decoder = Encoding.UTF8.GetDecoder();
-        var chars = new char[ChunkBytes + 16];
-
-        // Hands what the JSON writer has produced so far to the output and empties the buffer.
-        void Drain(Utf8JsonWriter json, bool always)
-        {
-            json.Flush();
-            if (!always && stream.Length < ChunkBytes)
-            {
-                return;
-            }
-
-            var bytes = stream.GetBuffer().AsSpan(0, (int)stream.Length);
-            while (!bytes.IsEmpty)
-            {
-                var take = Math.Min(bytes.Length, ChunkBytes);
-                var count = decoder.GetChars(bytes[..take], chars, flush: false);
-                output.Write(chars, 0, count);
-                bytes = bytes[take..];
-            }
-
-            stream.SetLength(0);
-        }
-
         var results = report.Findings.Concat(report.Suppressed).ToList();
         // The log is a file, never inlined in HTML: keep Markdown help and messages readable (no \u0060 for backticks).
         var options = new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        using (var json = new Utf8JsonWriter(stream, options))
+        using (var sink = new JsonTextSink(output, options))
         {
+            var json = sink.Json;
             json.WriteStartObject();
             json.WriteString("$schema", SchemaUri);
             json.WriteString("version", "2.1.0");
             json.WriteStartArray("runs");
             json.WriteStartObject();
-            WriteTool(json, report);
-            WriteInvocation(json, report, omitted: Math.Max(0, results.Count - MaxResults));
+            WriteTool(sink, report);
+            WriteInvocation(sink, report, omitted: Math.Max(0, results.Count - MaxResults));
             json.WriteStartObject("originalUriBaseIds");
             json.WriteStartObject(SourceRoot);
             WriteMessage(json, "description", "The folder PolicyLint ran in (the repository root in CI): every artifact URI is relative to it.");
@@ -77,21 +51,20 @@ public sealed class SarifReportWriter : IReportWriter
             foreach (var finding in results.Take(MaxResults))
             {
                 WriteResult(json, finding, ruleIndex, report.HasBaseline);
-                Drain(json, always: false);
+                sink.Drain();
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
-            Drain(json, always: true);
+            sink.Finish();
         }
-
-        output.WriteLine();
     }
 
-    private static void WriteTool(Utf8JsonWriter json, LintReport report)
+    private static void WriteTool(JsonTextSink sink, LintReport report)
     {
+        var json = sink.Json;
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
         json.WriteString("name", ToolInfo.Name);
@@ -126,6 +99,7 @@ public sealed class SarifReportWriter : IReportWriter
             json.WriteString("security-severity", SecuritySeverity(rule));
             json.WriteEndObject();
             json.WriteEndObject();
+            sink.Drain();
         }
 
         json.WriteEndArray();
@@ -147,8 +121,9 @@ public sealed class SarifReportWriter : IReportWriter
         _ => "2.0",
     };
 
-    private static void WriteInvocation(Utf8JsonWriter json, LintReport report, int omitted)
+    private static void WriteInvocation(JsonTextSink sink, LintReport report, int omitted)
     {
+        var json = sink.Json;
         json.WriteStartArray("invocations");
         json.WriteStartObject();
         json.WriteBoolean("executionSuccessful", true);
@@ -206,6 +181,7 @@ public sealed class SarifReportWriter : IReportWriter
                 json.WriteString("level", Levels.Note);
                 WriteMessage(json, "message", notice);
                 json.WriteEndObject();
+                sink.Drain();
             }
 
             json.WriteEndArray();

@@ -54,6 +54,23 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void A_lint_run_builds_only_the_lint_command_and_help_still_names_every_command()
+    {
+        // 'policylint lint ...' starts from a root that holds only lint (start-up: docs/performance.md).
+        var (lintExit, lint) = TestConsole.Run(RepoPaths.Root, "lint", "--help");
+        var (rootExit, root) = TestConsole.Run(RepoPaths.Root, "--help");
+
+        Assert.Equal(0, lintExit);
+        Assert.Contains("Usage: policylint lint [arguments] [options]", lint.StdOut, StringComparison.Ordinal);
+        Assert.Contains("--fail-on <LEVEL>", lint.StdOut, StringComparison.Ordinal);
+        Assert.Equal(0, rootExit);
+        foreach (var command in new[] { "lint", "baseline", "pull", "show", "rules", "explain", "init" })
+        {
+            Assert.Matches($@"(?m)^\s+{command}\s", root.StdOut);
+        }
+    }
+
+    [Fact]
     public void Each_format_can_write_its_own_file_in_one_run()
     {
         using var temp = new TempDirectory();
