@@ -93,8 +93,9 @@ public static class EffectiveTrustModel
 
         foreach (var setting in cloud)
         {
-            // The same source turning certificate trust on: those very devices get certificate trust (its scope above).
-            if (certificate.Any(c => ReferenceEquals(c.Source, setting.Source)))
+            // A certificate trust source that reaches every device this one reaches (the same source, the same
+            // groups, All devices): those devices get certificate trust (its scope above), none gets cloud Kerberos trust.
+            if (certificate.Any(c => Covers(c.Source, setting.Source)))
             {
                 continue;
             }
@@ -149,6 +150,34 @@ public static class EffectiveTrustModel
         _ when source.IsGroupPolicy && source.GroupPolicy is not { LinksKnown: true } => OverlapKind.Assumed,
         _ => OverlapKind.Certain,
     };
+
+    /// <summary>
+    /// As far as the export says, <paramref name="certificate"/> reaches every device <paramref name="other"/> reaches:
+    /// the same source, or Intune assignments where the certificate source includes All devices or every group the
+    /// other includes, with no exclusion or filter of its own.
+    /// </summary>
+    public static bool Covers(PolicySource certificate, PolicySource other)
+    {
+        if (ReferenceEquals(certificate, other))
+        {
+            return true;
+        }
+
+        if (certificate.IsGroupPolicy || other.IsGroupPolicy
+            || certificate.AssignmentState != AssignmentState.Assigned || other.AssignmentState != AssignmentState.Assigned
+            || certificate.Assignments.Any(a => a.IsExclusion || a.FilterMode != AssignmentFilterMode.None))
+        {
+            return false;
+        }
+
+        if (certificate.Assignments.Any(a => a.Kind == AssignmentTargetKind.AllDevices))
+        {
+            return true;
+        }
+
+        var includes = other.Assignments.Where(a => !a.IsExclusion).ToList();
+        return includes.Count > 0 && includes.All(a => certificate.Assignments.Any(c => c.TargetKey == a.TargetKey));
+    }
 
     private static bool Reaches(PolicySetting setting) =>
         !setting.Source.IsGroupPolicy || setting.Source.GroupPolicy is not { LinksKnown: true } links || links.Links.Any(l => l.Enabled);

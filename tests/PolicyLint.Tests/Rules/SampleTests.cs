@@ -11,14 +11,19 @@ public sealed class SampleTests
         { "intune", ["PL2001", "PL3001", "PL4001", "PL4002", "PL4003"] },
         { "clean", [] },
         { "gpo", ["PL2002", "PL2002", "PL2003", "PL2006", "PL2006", "PL3002"] },
-        { "intune-forms", ["PL1001", "PL1002", "PL1004", "PL1005"] },
+        { "intune-forms", ["PL1001", "PL1002", "PL1004", "PL1005", "PL3005"] },
+        { "trust-migration", ["PL3004", "PL4001"] },
     };
+
+    /// <summary>The samples' own .policylint.yml: tenant folders and each tenant's facts (expectedTrustModel, tenantId).</summary>
+    private static PolicyLint.Configuration.PolicyLintConfig Config =>
+        PolicyLint.Configuration.PolicyLintConfig.Load(Path.Combine(RepoPaths.Samples, PolicyLint.Configuration.PolicyLintConfig.FileName));
 
     [Theory]
     [MemberData(nameof(Expected))]
     public void Sample_folder_fires_exactly_the_expected_rules(string folder, string[] expectedIds)
     {
-        var result = Lint.Paths(RepoPaths.Root, Path.Combine("samples", folder));
+        var result = Lint.Engine().Lint([Path.Combine("samples", folder)], RepoPaths.Root, Config);
 
         Assert.True(result.HasReadableInput);
         Assert.Equal(expectedIds.Order(), result.Diagnostics.Select(d => d.Id).Order());
@@ -27,7 +32,7 @@ public sealed class SampleTests
     [Fact]
     public void Every_rule_fires_in_the_samples()
     {
-        var fired = Lint.Paths(RepoPaths.Root, "samples").Diagnostics.Select(d => d.Id).ToHashSet();
+        var fired = Lint.Engine().Lint(["samples"], RepoPaths.Root, Config).Diagnostics.Select(d => d.Id).ToHashSet();
         var rules = Lint.BuiltInAnalyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id);
 
         Assert.All(rules, id => Assert.Contains(id, fired));
