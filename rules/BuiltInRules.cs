@@ -26,6 +26,8 @@ public static class BuiltInRules
         new PL3001_CertificateTrustOverridesCloudTrust(),
         new PL3002_CloudTrustInUserScope(),
         new PL3003_CloudTrustWithoutHello(),
+        new PL3004_TrustModelMismatch(),
+        new PL3005_MixedTrustModels(),
         new PL4001_TenantIdPlaceholder(),
         new PL4002_InvalidSettingValue(),
         new PL4003_UnknownPassportForWorkNode(),

@@ -10,22 +10,57 @@ public sealed class InitCommand
 {
     /// <summary>Every key is commented out, so the file changes nothing until an admin decides; each line says what it does.</summary>
     public const string StarterFile = """
-        # PolicyLint configuration (https://github.com/policylint/policylint#configuration-policylintyml).
-        # Paths are relative to this file. Every key is optional; uncomment what you need.
+        # PolicyLint configuration. docs/configuration.md describes every key.
+        # Paths are relative to this file. Every key is optional and commented out: uncomment what you need.
 
-        # Folders that hold different tenants: their policies never overlap.
-        # tenants:
-        #   - contoso
-        #   - fabrikam
+        # --- What you know about the tenant (rules that need a fact stay silent until it is set) -------------------
+        # These top-level keys are the defaults for every tenant; an entry of 'tenants:' below may set its own.
+
+        # Your Entra tenant ID (Entra admin center > Overview). PL4001 then reports OMA-URIs that name another tenant.
+        # tenantId: 00000000-0000-0000-0000-000000000000
+
+        # The cloud, as 'policylint pull --cloud' names it: public | usGovernment | usGovernmentDoD | china.
+        # cloud: public
+
+        # The trust model you mean to deploy: cloudKerberos | key | certificate. PL3004 reports devices that get another.
+        # expectedTrustModel: cloudKerberos
+
+        # How the Windows devices are joined: entra | hybrid | both (some of each).
+        # joinType: hybrid
+
+        # Users sign in through a federation service (AD FS or a third party), and its sign-in host names.
+        # federated: true
+        # federationHosts: [adfs.contoso.com]
+
+        # The oldest Windows build in the tenant: settings that need a newer build are reported.
+        # minimumWindowsBuild: 10.0.19045
 
         # Baseline repositories (policies exported with "assignments": [] before they are assigned): check them as if
-        # assigned to all devices.
+        # assigned to all devices, so conflicts between them are reported at full level instead of as notes.
         # assumeAssigned: true
 
+        # --- Tenants -------------------------------------------------------------------------------------------
+        # Folders that hold different tenants: their policies never overlap. An entry is a folder, or a mapping with
+        # 'path' plus any of the keys above and rule options, which replace the defaults for that tenant only.
+        # tenants:
+        #   - contoso
+        #   - path: fabrikam
+        #     tenantId: 00000000-0000-0000-0000-000000000000
+        #     joinType: entra
+        #     expectedTrustModel: key
+        #     rules:
+        #       PL5002: { minimumPinLength: 8 }     # a tenant's rules take options only, not levels
+
+        # --- Rules ---------------------------------------------------------------------------------------------
         # Per-rule level: error, warning, note, or none (turns the rule off). 'policylint rules' lists them.
+        # Or a mapping: 'level' and/or the rule's options.
         # rules:
         #   PL4003: error
+        #   PL5002:
+        #     level: warning
+        #     minimumPinLength: 8                   # report minimum PIN lengths below 8 (4-127; default 6)
 
+        # --- Suppressions --------------------------------------------------------------------------------------
         # Accepted findings: a justification is required; after expiresOn the finding comes back.
         # suppressions:
         #   - rule: PL3001

@@ -85,6 +85,42 @@ public sealed class InspectionCommandTests
     }
 
     [Fact]
+    public void Init_starter_file_shows_every_key_and_its_examples_load_when_uncommented()
+    {
+        using var temp = new TempDirectory();
+        Assert.Equal(0, TestConsole.Run(temp.Path, "init").ExitCode);
+        var text = File.ReadAllText(Path.Combine(temp.Path, ".policylint.yml"));
+
+        // As written, nothing is set.
+        var asWritten = PolicyLint.Configuration.PolicyLintConfig.Load(Path.Combine(temp.Path, ".policylint.yml"));
+        Assert.Equal(PolicyLint.Analysis.TenantFacts.Unknown, asWritten.Defaults);
+        Assert.Empty(asWritten.TenantFolders);
+
+        foreach (var key in PolicyLint.Configuration.PolicyLintConfig.FactKeys.Concat(["tenants", "rules", "suppressions", "path", "level", "minimumPinLength"]))
+        {
+            Assert.Matches($@"(?m)^#\s+(- )?{key}:", text);
+        }
+
+        // Every example line ("# key: value", "#   - item") uncommented gives a file that loads with every fact set.
+        var uncommented = System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^# (?=\s*(- |[A-Za-z][A-Za-z0-9]*:))", string.Empty);
+        var config = PolicyLint.Configuration.PolicyLintConfig.Load(temp.Write("uncommented/.policylint.yml", uncommented));
+        var facts = config.Defaults;
+        Assert.NotNull(facts.TenantId);
+        Assert.NotNull(facts.Cloud);
+        Assert.NotNull(facts.ExpectedTrustModel);
+        Assert.NotNull(facts.JoinType);
+        Assert.NotNull(facts.Federated);
+        Assert.NotEmpty(facts.FederationHosts);
+        Assert.NotNull(facts.MinimumWindowsBuild);
+        Assert.True(facts.AssumeAssigned);
+        Assert.Equal("8", facts.Option(PolicyLint.Analysis.RuleIds.WeakMinimumPinLength, "minimumPinLength"));
+        Assert.Equal(2, config.TenantFolders.Count);
+        Assert.Equal(PolicyLint.Analysis.TrustModel.Key, config.FactsFor(config.TenantFolders[1]).ExpectedTrustModel);
+        Assert.Single(config.Suppressions);
+        Assert.Equal("warning", config.RuleLevels[PolicyLint.Analysis.RuleIds.WeakMinimumPinLength]);
+    }
+
+    [Fact]
     public void Version_comes_from_the_assembly()
     {
         var (exit, console) = TestConsole.Run(RepoPaths.Root, "--version");

@@ -12,7 +12,7 @@ namespace PolicyLint.Tests.Intune;
 public sealed class IntuneExportFolderTests
 {
     [Fact]
-    public void The_mixed_sample_folder_fires_exactly_the_profile_type_rules()
+    public void The_mixed_sample_folder_fires_exactly_the_profile_type_rules_and_mixed_trust_models()
     {
         var result = Lint.Paths(RepoPaths.Root, "samples/intune-forms");
 
@@ -21,6 +21,9 @@ public sealed class IntuneExportFolderTests
                 "PL1001 samples/intune-forms/graph/deviceConfigurations/WHfB - Identity Protection (legacy).json(15,18)",
                 "PL1002 samples/intune-forms/graph/deviceConfigurations/WHfB - Identity Protection (legacy).json(15,18)",
                 "PL1004 samples/intune-forms/graph/deviceEnrollmentConfigurations.json(49,16)",
+
+                // The Standard Devices baseline turns cloud Kerberos trust on; the WHfB pilot groups get WHfB without a trust setting (key trust).
+                "PL3005 samples/intune-forms/intunecd/Settings Catalog/Windows Security Baseline - Standard Devices_mdm.yaml(36,18)",
                 "PL1005 samples/intune-forms/intunemanagement/EndpointSecurity/WHfB - Account protection (Preview).json(7,21)",
             ],
             result.Diagnostics.Select(d => $"{d.Id} {d.Where()}"));

@@ -12,13 +12,14 @@ public sealed class SampleTests
         { "intune", ["PL2001", "PL2004", "PL2008", "PL3001", "PL4001", "PL4002", "PL4003"] },
         { "clean", [] },
         { "gpo", ["PL2002", "PL2003", "PL2006", "PL2006", "PL3002"] },
-        { "intune-forms", ["PL1001", "PL1002", "PL1004", "PL1005"] },
+        { "intune-forms", ["PL1001", "PL1002", "PL1004", "PL1005", "PL3005"] },
         { "entra-federated", ["PL1003", "PL2007", "PL3003", "PL5005"] },
         { "oma-and-duplicates", ["PL2004", "PL2004", "PL2005"] },
+        { "trust-migration", ["PL3003", "PL3004", "PL4001"] },
     };
 
-    /// <summary>samples/.policylint.yml, as the CLI finds it: it names the tenant folders and their facts (joinType, federation).</summary>
-    private static PolicyLintConfig SamplesConfig() => PolicyLintConfig.Load(Path.Combine(RepoPaths.Samples, ".policylint.yml"));
+    /// <summary>samples/.policylint.yml, as the CLI finds it: the tenant folders and each tenant's facts.</summary>
+    private static PolicyLintConfig SamplesConfig() => PolicyLintConfig.Load(Path.Combine(RepoPaths.Samples, PolicyLintConfig.FileName));
 
     [Theory]
     [MemberData(nameof(Expected))]
