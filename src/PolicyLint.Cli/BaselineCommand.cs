@@ -27,10 +27,13 @@ public sealed class BaselineCommand
     [Option("-c|--config <PATH>", Description = "Configuration file (default: the nearest .policylint.yml).")]
     public string? Config { get; set; }
 
+    [Option(CustomRulesOption.Template, Description = CustomRulesOption.Description + " Give the same folder to 'lint --baseline', or its findings all count as new.")]
+    public string? RulesFolder { get; set; }
+
     /// <summary>The same run as 'lint --format sarif=PATH', except that findings never fail it: a baseline records them.</summary>
     public int OnExecute()
     {
-        string[] args = ["lint", .. Paths, "--format", $"sarif={Output}", "--fail-on", "none", .. Config is null ? Array.Empty<string>() : ["--config", Config]];
+        string[] args = ["lint", .. Paths, "--format", $"sarif={Output}", "--fail-on", "none", .. Config is null ? Array.Empty<string>() : ["--config", Config], .. RulesFolder is null ? Array.Empty<string>() : ["--rules", RulesFolder]];
         return PolicyLintCli.Run(args, _console, _directory.Path);
     }
 }

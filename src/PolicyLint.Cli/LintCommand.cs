@@ -56,6 +56,9 @@ public sealed class LintCommand
     [Option("--timestamps", Description = "Record the run's start and end times in SARIF (off by default, so the same input gives the same bytes).")]
     public bool Timestamps { get; set; }
 
+    [Option(CustomRulesOption.Template, Description = CustomRulesOption.Description)]
+    public string? RulesFolder { get; set; }
+
     [Option("-v|--verbose", Description = "List skipped files and notes about the inputs on standard error.")]
     public bool Verbose { get; set; }
 
@@ -100,7 +103,13 @@ public sealed class LintCommand
             }
         }
 
-        var engine = new LintEngine(BuiltInRules.All);
+        using var custom = RulesFolder is null ? null : CustomRulesOption.Load(RulesFolder, _console, _directory.Path, Verbose);
+        if (RulesFolder is not null && custom is null)
+        {
+            return ExitCodes.UsageErrorOrNoInput;
+        }
+
+        var engine = custom is null ? new LintEngine(BuiltInRules.All) : new LintEngine(CustomRulesOption.WithBuiltIn(custom), custom.Files);
         var started = DateTimeOffset.UtcNow;
         LintReport report;
         if (Tenant is not null)

@@ -11,16 +11,30 @@ namespace PolicyLint.Cli;
 public sealed class RulesCommand
 {
     private readonly IConsole _console;
+    private readonly WorkingDirectory _directory;
 
-    public RulesCommand(IConsole console) => _console = console;
+    public RulesCommand(IConsole console, WorkingDirectory directory)
+    {
+        _console = console;
+        _directory = directory;
+    }
 
     [Option("-f|--format <FORMAT>", Description = "text (default), json or markdown.")]
     [McMaster.Extensions.CommandLineUtils.AllowedValues("text", "json", "markdown", IgnoreCase = true)]
     public string Format { get; set; } = "text";
 
+    [Option(CustomRulesOption.Template, Description = CustomRulesOption.Description + " They are listed after the built-in rules (and compiled, so this also checks them).")]
+    public string? RulesFolder { get; set; }
+
     public int OnExecute()
     {
-        var rules = new AnalysisDriver(BuiltInRules.All).Rules;
+        using var custom = RulesFolder is null ? null : CustomRulesOption.Load(RulesFolder, _console, _directory.Path, verbose: false);
+        if (RulesFolder is not null && custom is null)
+        {
+            return ExitCodes.UsageErrorOrNoInput;
+        }
+
+        var rules = custom is null ? new AnalysisDriver(BuiltInRules.All).Rules : new AnalysisDriver(CustomRulesOption.WithBuiltIn(custom), custom.Files).Rules;
         switch (Format.ToLowerInvariant())
         {
             case "json":

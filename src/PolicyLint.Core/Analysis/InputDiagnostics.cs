@@ -19,9 +19,12 @@ public static class InputDiagnostics
         "A file or folder given to PolicyLint could not be read as a policy export: it is truncated, malformed, unreadable, or holds a value that does not parse. Its settings were not linted.");
 
     /// <summary>PL0001's page (rules/docs/PL0001.md, embedded in this assembly).</summary>
-    public static string? HelpMarkdown()
+    public static string? HelpMarkdown() => EnginePage(RuleIds.InputNotReadable);
+
+    /// <summary>The page of one of the engine's own ids (rules/docs/PL000n.md, embedded in this assembly).</summary>
+    internal static string? EnginePage(string id)
     {
-        using var stream = typeof(InputDiagnostics).Assembly.GetManifestResourceStream("PolicyLint.docs.PL0001.md");
+        using var stream = typeof(InputDiagnostics).Assembly.GetManifestResourceStream($"PolicyLint.docs.{id}.md");
         if (stream is null)
         {
             return null;

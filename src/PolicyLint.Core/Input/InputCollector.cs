@@ -55,6 +55,14 @@ public static class InputCollector
     /// <summary>PolicyLint's own configuration sits next to exports; it is read as configuration, not linted.</summary>
     public const string ConfigFileName = ".policylint.yml";
 
+    /// <summary>
+    /// Whether a folder walk leaves a file out, unread and uncounted: PolicyLint's configuration, and C# source (custom
+    /// rules kept beside the exports, loaded with <c>--rules</c>; never a policy export). A file named on the command
+    /// line is always read.
+    /// </summary>
+    public static bool IsNeverAnInput(string path) =>
+        Path.GetFileName(path) == ConfigFileName || path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+
     public static InputSet Collect(IEnumerable<string> paths, string workingDirectory)
     {
         var missing = ImmutableArray.CreateBuilder<string>();
@@ -148,7 +156,7 @@ public static class InputCollector
 
             foreach (var file in files)
             {
-                if (Path.GetFileName(file) != ConfigFileName && seen.Add(file))
+                if (!IsNeverAnInput(file) && seen.Add(file))
                 {
                     result.Add(new CollectedUnit(InputUnit.Single(Document(file, workingDirectory), namedExplicitly: false)));
                 }

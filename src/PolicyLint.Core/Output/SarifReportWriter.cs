@@ -81,10 +81,16 @@ public sealed class SarifReportWriter : IReportWriter
             json.WriteString("name", rule.Name);
             WriteMessage(json, "shortDescription", descriptor.Title.ToString(CultureInfo.InvariantCulture));
             WriteMessage(json, "fullDescription", description);
-            json.WriteString("helpUri", descriptor.HelpLinkUri);
+            // A custom rule may have no page online (its descriptor's help link is empty): SARIF then has no helpUri.
+            var helpUri = descriptor.HelpLinkUri is { Length: > 0 } link ? link : null;
+            if (helpUri is not null)
+            {
+                json.WriteString("helpUri", helpUri);
+            }
+
             json.WriteStartObject("help");
-            json.WriteString("text", $"{description} See {descriptor.HelpLinkUri}");
-            json.WriteString("markdown", rule.HelpMarkdown ?? $"{description}\n\n[{descriptor.Id}]({descriptor.HelpLinkUri})");
+            json.WriteString("text", helpUri is null ? description : $"{description} See {helpUri}");
+            json.WriteString("markdown", rule.HelpMarkdown ?? (helpUri is null ? description : $"{description}\n\n[{descriptor.Id}]({helpUri})"));
             json.WriteEndObject();
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", Levels.NameOf(descriptor.DefaultSeverity));

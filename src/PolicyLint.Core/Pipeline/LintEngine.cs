@@ -21,10 +21,17 @@ public sealed class LintEngine
     {
     }
 
-    public LintEngine(ReadStage read, IReadOnlyList<PolicyAnalyzer> analyzers)
+    /// <param name="analyzers">Every rule to run: the built-in ones, then any custom ones.</param>
+    /// <param name="ruleFiles">For custom rules (<c>lint --rules</c>): the file each was compiled from, as findings show it.</param>
+    public LintEngine(IReadOnlyList<PolicyAnalyzer> analyzers, IReadOnlyDictionary<PolicyAnalyzer, string>? ruleFiles)
+        : this(ReadStage.Default, analyzers, ruleFiles)
+    {
+    }
+
+    public LintEngine(ReadStage read, IReadOnlyList<PolicyAnalyzer> analyzers, IReadOnlyDictionary<PolicyAnalyzer, string>? ruleFiles = null)
     {
         _read = read;
-        _driver = new AnalysisDriver(analyzers);
+        _driver = new AnalysisDriver(analyzers, ruleFiles);
     }
 
     public IReadOnlyList<PolicyAnalyzer> Analyzers => _driver.Analyzers;

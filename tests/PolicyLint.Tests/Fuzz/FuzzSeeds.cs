@@ -42,7 +42,8 @@ public static class FuzzSeeds
     private static IEnumerable<FuzzCase> FromFolder(string root, string label)
     {
         var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && Path.GetFileName(f) != ".policylint.yml")
+            // Not exports: documentation, configuration, and custom rules' C# (samples/custom-rules), which a folder walk leaves out.
+            .Where(f => !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && Path.GetFileName(f) != ".policylint.yml")
             .Order(StringComparer.Ordinal)
             .ToList();
         foreach (var file in files)

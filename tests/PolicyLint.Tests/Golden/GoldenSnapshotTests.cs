@@ -1,6 +1,8 @@
 using System.Text;
 using PolicyLint.Configuration;
+using PolicyLint.CustomRules;
 using PolicyLint.Output;
+using PolicyLint.Pipeline;
 using PolicyLint.Tests.Support;
 
 namespace PolicyLint.Tests.Golden;
@@ -10,7 +12,8 @@ namespace PolicyLint.Tests.Golden;
 /// <c>Golden/&lt;id&gt;/fires/</c> holds a small realistic export set in which the rule fires and
 /// <c>Golden/&lt;id&gt;/near-miss/</c> the closest configuration in which it must not. Each case folder holds
 /// <c>input/</c> and the committed <c>expected.txt</c> and <c>expected.sarif</c>: the text and SARIF writers' output for
-/// <c>input</c> linted by the real engine with the case folder as working directory (so paths read <c>input/...</c>).
+/// <c>input</c> linted by the real engine with the case folder as working directory (so paths read <c>input/...</c>);
+/// a case with a <c>rules/</c> folder runs those custom rules too (<c>--rules rules</c>).
 /// The folders are read where they are in the source tree, never copied to the build output.
 /// After a deliberate change, run the tests with POLICYLINT_UPDATE_SNAPSHOTS=1 to rewrite the expected files (the run
 /// still fails, so CI never passes on an update), review the diff, then run again without it.
@@ -31,6 +34,9 @@ public sealed class GoldenSnapshotTests
     private static readonly string[] CaseKinds = [Fires, NearMiss];
 
     private static readonly string[] ExpectedFiles = ["expected.txt", "expected.sarif"];
+
+    /// <summary>A case folder's optional folder of custom rules (C# files, not compiled into this test assembly).</summary>
+    private const string RulesFolder = "rules";
 
     public static string GoldenRoot { get; } = Path.Combine(RepoPaths.Root, "tests", "PolicyLint.Tests", "Golden");
 
@@ -156,11 +162,22 @@ public sealed class GoldenSnapshotTests
 
     private static string CaseFolder(string ruleId, string kind) => Path.Combine(GoldenRoot, ruleId, kind);
 
-    /// <summary>Lints the case's input with the case's own <c>.policylint.yml</c> (beside <c>input/</c>), if it has one.</summary>
+    /// <summary>
+    /// The case's <c>input</c> linted from the case folder with the case's own <c>.policylint.yml</c> (beside
+    /// <c>input/</c>), if it has one; a case that also holds <c>rules/</c> runs those custom rules beside the built-in
+    /// ones, as <c>policylint lint input --rules rules</c> would (PL0002's cases need a rule that fails).
+    /// </summary>
     private static LintReport LintCase(string folder)
     {
         var configPath = Path.Combine(folder, PolicyLintConfig.FileName);
-        return Lint.Engine().Lint(["input"], folder, File.Exists(configPath) ? PolicyLintConfig.Load(configPath) : null);
+        var config = File.Exists(configPath) ? PolicyLintConfig.Load(configPath) : null;
+        if (!Directory.Exists(Path.Combine(folder, RulesFolder)))
+        {
+            return Lint.Engine().Lint(["input"], folder, config);
+        }
+
+        using var custom = CustomRuleLoader.Load(RulesFolder, folder, Lint.Engine().Rules);
+        return new LintEngine([.. Lint.BuiltInAnalyzers, .. custom.Analyzers], custom.Files).Lint(["input"], folder, config);
     }
 
     private static string Render(IReportWriter writer, LintReport report)

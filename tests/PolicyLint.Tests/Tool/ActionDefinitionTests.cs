@@ -10,7 +10,7 @@ namespace PolicyLint.Tests.Tool;
 /// </summary>
 public sealed partial class ActionDefinitionTests
 {
-    private static readonly string[] Inputs = ["paths", "fail-on", "config", "sarif-file", "upload-sarif", "package-source", "baseline"];
+    private static readonly string[] Inputs = ["paths", "fail-on", "config", "sarif-file", "upload-sarif", "package-source", "baseline", "rules"];
 
     private static string ActionFile => Path.Combine(RepoPaths.Root, "action.yml");
 

@@ -49,6 +49,10 @@ public sealed class PackedTool : IDisposable
     public ChildProcessResult Run(string workingDirectory, params string[] arguments) =>
         ChildProcess.Run(_installed.Value.Command, arguments, workingDirectory, RunTimeout);
 
+    /// <summary>Runs the installed <c>policylint</c> launcher with extra environment variables.</summary>
+    public ChildProcessResult Run(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] arguments) =>
+        ChildProcess.Run(_installed.Value.Command, arguments, workingDirectory, RunTimeout, environment);
+
     public void Dispose() => _temp.Dispose();
 
     /// <summary>The RIDs the CLI project packs the tool for (its RuntimeIdentifiers).</summary>

@@ -70,6 +70,40 @@ public sealed partial class PackedToolTests : IClassFixture<PackedTool>
         Assert.Contains("lint", result.StdOut, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Custom rules work from the installed tool: it compiles them against the framework it runs on (no SDK, no
+    /// reference pack needed) and the SDK it ships.
+    /// </summary>
+    [DotnetFact]
+    public void Installed_tool_compiles_and_runs_the_sample_custom_rule()
+    {
+        var result = _tool.Run(RepoPaths.Root, "lint", "samples/intune", "--rules", "samples/custom-rules");
+
+        Assert.True(result.ExitCode == 1, "expected exit 1 (findings)" + Environment.NewLine + result);
+        Assert.True(result.StdOut.Contains("warning ORG1001: MinimumPINLength (device scope) is 6", StringComparison.Ordinal), "ORG1001 did not fire" + Environment.NewLine + result);
+        Assert.Contains("error PL3001", result.StdOut, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Cold start: the C# compiler (Microsoft.CodeAnalysis.CSharp) is loaded only by a run that compiles custom
+    /// rules. Roslyn's core assembly (Microsoft.CodeAnalysis) is always there: findings are its Diagnostic objects.
+    /// </summary>
+    [DotnetFact]
+    public void Installed_tool_loads_the_CSharp_compiler_only_with_rules()
+    {
+        using var loaded = new LoadedAssemblies();
+
+        var (plain, without) = loaded.Observe(environment => _tool.Run(environment, RepoPaths.Root, "lint", "samples/intune"));
+        var (custom, with) = loaded.Observe(environment => _tool.Run(environment, RepoPaths.Root, "lint", "samples/intune", "--rules", "samples/custom-rules"));
+
+        Assert.True(plain.ExitCode == 1, plain.ToString());
+        Assert.True(custom.ExitCode == 1, custom.ToString());
+        Assert.Contains("PolicyLint.Core", without);
+        Assert.DoesNotContain("Microsoft.CodeAnalysis.CSharp", without);
+        Assert.Contains("Microsoft.CodeAnalysis.CSharp", with);
+        Assert.Contains("PolicyLint.CustomRules.Compiled", with);
+    }
+
     /// <summary>A ReadyToRun image carries a managed native header next to its IL.</summary>
     private static bool IsReadyToRun(ZipArchive package, string entry)
     {
