@@ -40,14 +40,32 @@ public sealed class PL1002_DeprecatedProfileConflict : PolicyAnalyzer
             return;
         }
 
-        var current = configuring.Where(s => Current.Contains(s.Kind)).ToList();
+        // Index one configured setting per replacement profile by whom it targets, so each deprecated profile is only
+        // compared with profiles it can meet (n log n over a tenant, not every deprecated profile against every current one).
+        var currentIndex = new OverlapIndex();
+        var previewIndex = new OverlapIndex();
+        foreach (var source in configuring)
+        {
+            if (Current.Contains(source.Kind))
+            {
+                currentIndex.Add(Configured(source).First());
+            }
+            else if (source.Kind == SourceKind.AccountProtectionPreview)
+            {
+                previewIndex.Add(Configured(source).First());
+            }
+        }
+
         foreach (var old in identityProtection.Concat(preview))
         {
             // An Identity Protection profile is paired with the preview intents too; a preview intent with current profiles only.
-            var others = old.Kind == SourceKind.IdentityProtection ? preview.Concat(current) : current;
-            foreach (var other in others)
+            var probe = Configured(old).First();
+            var others = old.Kind == SourceKind.IdentityProtection
+                ? previewIndex.FindAllOverlapping(probe).Concat(currentIndex.FindAllOverlapping(probe))
+                : currentIndex.FindAllOverlapping(probe);
+            foreach (var (other, _) in others)
             {
-                ReportPair(context, old, other);
+                ReportPair(context, old, other.Source);
             }
         }
     }

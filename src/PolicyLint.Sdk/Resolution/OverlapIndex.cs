@@ -90,6 +90,55 @@ public sealed class OverlapIndex
         return best is null ? null : (best, bestKind);
     }
 
+    /// <summary>
+    /// Every indexed setting that can reach a device the given setting reaches, each once, in the order added within
+    /// the broad list and within each target: only settings that share a target (or reach broadly) are compared, so
+    /// the cost follows the answer rather than the index's size.
+    /// </summary>
+    public List<(PolicySetting Setting, OverlapKind Overlap)> FindAllOverlapping(PolicySetting setting)
+    {
+        var result = new List<(PolicySetting Setting, OverlapKind Overlap)>();
+        var seen = new HashSet<PolicySetting>();
+        void Check(PolicySetting candidate)
+        {
+            if (seen.Add(candidate) && AssignmentOverlap.Between(candidate, setting) is var overlap && overlap != OverlapKind.None)
+            {
+                result.Add((candidate, overlap));
+            }
+        }
+
+        foreach (var candidate in _broad)
+        {
+            Check(candidate);
+        }
+
+        if (IsBroad(setting.Source))
+        {
+            foreach (var bucket in _byTarget.Values)
+            {
+                foreach (var candidate in bucket)
+                {
+                    Check(candidate);
+                }
+            }
+        }
+        else
+        {
+            foreach (var assignment in setting.Source.Assignments)
+            {
+                if (!assignment.IsExclusion && _byTarget.TryGetValue(assignment.TargetKey, out var bucket))
+                {
+                    foreach (var candidate in bucket)
+                    {
+                        Check(candidate);
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Usually the first candidate overlaps; later ones matter when the first excludes this source's group.</summary>
     private static bool ConsiderAll(List<PolicySetting> bucket, PolicySetting setting, ref PolicySetting? best, ref OverlapKind bestKind)
     {
