@@ -12,6 +12,7 @@ public sealed class SampleTests
         { "clean", [] },
         { "gpo", ["PL2002", "PL2002", "PL2003", "PL2006", "PL2006", "PL3002"] },
         { "intune-forms", ["PL1001", "PL1002", "PL1004", "PL1005"] },
+        { "authoring", ["PL4008", "PL4009", "PL4010", "PL5003", "PL5004"] },
     };
 
     [Theory]
