@@ -96,7 +96,25 @@ public sealed class PL5003_HelloDisabledButConfigured : PolicyAnalyzer
         node.ActsOnlyOnProvisionedHello(setting.Source.Kind)
         && node != PassportForWorkCatalog.UseCertificateForOnPremAuth
         && node != PassportForWorkCatalog.UseCloudTrustForOnPremAuth
-        && !node.IsDefault(setting.Value);
+        && !node.IsDefault(setting.Value)
+        && !IsOtherDocumentedDefault(node, setting.Value);
+
+    /// <summary>
+    /// Defaults other pages give where the sources disagree: an unset minimum PIN length is 6 on the policy settings
+    /// page (reference C3), and unset PIN classes mean digits required, letters and special characters not allowed
+    /// (reference C1, H15). A value equal to any documented default is not counted.
+    /// </summary>
+    private static bool IsOtherDocumentedDefault(CspNode node, PolicyValue value) =>
+        value.Kind == PolicyValueKind.Integer && (IsPinClass(node) && value.IntegerValue == 0 || value.IntegerValue == (
+            node == PassportForWorkCatalog.MinimumPinLength ? 6
+            : node == PassportForWorkCatalog.Digits ? 1
+            : node == PassportForWorkCatalog.LowercaseLetters || node == PassportForWorkCatalog.UppercaseLetters || node == PassportForWorkCatalog.SpecialCharacters ? 2
+            : -1));
+
+    /// <summary>The description framework gives 0 (allowed) as the default of every PIN class (reference C1).</summary>
+    private static bool IsPinClass(CspNode node) =>
+        node == PassportForWorkCatalog.Digits || node == PassportForWorkCatalog.LowercaseLetters
+        || node == PassportForWorkCatalog.UppercaseLetters || node == PassportForWorkCatalog.SpecialCharacters;
 
     private static bool InConflict(EffectivePolicy policy, PolicySetting setting)
     {

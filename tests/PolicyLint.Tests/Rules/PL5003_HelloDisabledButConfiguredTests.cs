@@ -15,7 +15,7 @@ public sealed class PL5003_HelloDisabledButConfiguredTests
     {
         using var temp = new TempDirectory();
         var children = string.Join(",\n", MarkedChoice("usepassportforwork", "false"), Choice("enablepinrecovery", "true"),
-            Choice("pincomplexity_digits", "1"), Choice("requiresecuritydevice", "false"));
+            Choice("pincomplexity_digits", "2"), Choice("requiresecuritydevice", "false"));
         var export = SettingsCatalog("WHfB - Kiosks", children, GroupAssignment(PilotGroup));
 
         var (result, files) = Lint.Marked(temp, ("kiosks.json", export));
@@ -25,7 +25,7 @@ public sealed class PL5003_HelloDisabledButConfiguredTests
         Assert.Equal(Levels.Warning, finding.Level);
         Assert.Contains("2 settings that act only on a provisioned WHfB credential are set for the same devices (certain overlap)", finding.Message, StringComparison.Ordinal);
         Assert.Contains("EnablePinRecovery (device scope) = true", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("Digits (device scope) = 1 in Settings Catalog profile 'WHfB - Kiosks'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("Digits (device scope) = 2 in Settings Catalog profile 'WHfB - Kiosks'", finding.Message, StringComparison.Ordinal);
         Assert.Contains("(no documented effect without WHfB)", finding.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("RequireSecurityDevice", finding.Message, StringComparison.Ordinal);
         Assert.Empty(result.Findings(RuleIds.PostLogonProvisioningDisabled));
@@ -35,7 +35,8 @@ public sealed class PL5003_HelloDisabledButConfiguredTests
     public void Does_not_fire_for_defaults_or_settings_that_work_without_whfb()
     {
         using var temp = new TempDirectory();
-        var children = string.Join(",\n", Choice("usepassportforwork", "false"), Choice("enablepinrecovery", "false"), Choice("requiresecuritydevice", "false"));
+        var children = string.Join(",\n", Choice("usepassportforwork", "false"), Choice("enablepinrecovery", "false"), Choice("requiresecuritydevice", "false"),
+            Choice("pincomplexity_digits", "1"), Choice("pincomplexity_lowercaseletters", "2"), Choice("pincomplexity_specialcharacters", "0"));
         var intune = SettingsCatalog("WHfB - Kiosks", children, GroupAssignment(PilotGroup));
         var oma = CustomOma("Kiosk sign-in", OmaBoolean("\"./Device/Vendor/MSFT/PassportForWork/Biometrics/UseBiometrics\"", "true") + ",\n"
             + OmaBoolean("\"./Device/Vendor/MSFT/PassportForWork/DynamicLock/DynamicLock\"", "true"), GroupAssignment(PilotGroup));
