@@ -31,6 +31,11 @@ public static class BuiltInRules
         new PL4001_TenantIdPlaceholder(),
         new PL4002_InvalidSettingValue(),
         new PL4003_UnknownPassportForWorkNode(),
+        new PL4008_MalformedOmaUri(),
+        new PL4009_NodeNeedsNewerWindows(),
+        new PL4010_DeprecatedNode(),
+        new PL5003_HelloDisabledButConfigured(),
+        new PL5004_PostLogonProvisioningDisabled(),
         new PL5005_PinRecoveryNeedsAllowedUrls(),
     ];
 }

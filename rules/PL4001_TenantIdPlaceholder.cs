@@ -28,7 +28,9 @@ public sealed class PL4001_TenantIdPlaceholder : PolicyAnalyzer
     private static void Analyze(SettingAnalysisContext context)
     {
         var setting = context.Setting;
-        if (setting.Source.Kind != Model.SourceKind.CustomOmaUri || OmaUri.Parse(setting.WrittenName) is not { TenantSegment: { } tenant } uri)
+        // A malformed OMA-URI is PL4008's alone: its message names a placeholder tenant node too (one row, one finding).
+        if (setting.Source.Kind != Model.SourceKind.CustomOmaUri || setting.Problem == Model.SettingProblem.MalformedOmaUri
+            || OmaUri.Parse(setting.WrittenName) is not { TenantSegment: { } tenant } uri)
         {
             return;
         }

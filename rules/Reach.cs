@@ -5,13 +5,25 @@ namespace PolicyLint.Rules;
 /// <summary>Wording shared by the rules about profile types: whom a source reaches, what it configures.</summary>
 internal static class Reach
 {
-    /// <summary>"assigned to All devices, group WHfB Pilot", or why the reach is unknown.</summary>
-    public static string Describe(PolicySource source) => source.AssignmentState switch
+    /// <summary>"assigned to All devices, group WHfB Pilot", a GPO's enabled links, or why the reach is unknown.</summary>
+    public static string Describe(PolicySource source) => source.IsGroupPolicy ? DescribeLinks(source) : source.AssignmentState switch
     {
         AssignmentState.Unassigned => "not assigned",
         AssignmentState.Unknown => "assignments not in the export",
         _ => "assigned to " + string.Join(", ", source.Assignments.Select(a => a.Describe())),
     };
+
+    /// <summary>"linked to contoso.com/Workstations", "not linked", or "links not in the export" (a bare Registry.pol).</summary>
+    private static string DescribeLinks(PolicySource source)
+    {
+        if (source.GroupPolicy is not { LinksKnown: true } info)
+        {
+            return "links not in the export";
+        }
+
+        var linked = info.Links.Where(l => l.Enabled).Select(l => l.SomPath).ToList();
+        return linked.Count == 0 ? "not linked anywhere (or every link disabled)" : "linked to " + string.Join(", ", linked);
+    }
 
     /// <summary>The Windows Hello for Business settings of a source that take effect (known node, usable value).</summary>
     public static IEnumerable<PolicySetting> WhfbSettings(PolicySource source) =>

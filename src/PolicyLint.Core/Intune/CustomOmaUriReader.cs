@@ -33,10 +33,24 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
 
     private static void ReadRow(JsonObject row, PolicySourceBuilder source, IntuneReadContext context)
     {
+        var valueNode = row["value"];
         var uriNode = row["omaUri"];
         var uriText = uriNode?.AsString();
         if (uriNode is null || uriText is null)
         {
+            return;
+        }
+
+        // A URI meant for PassportForWork that cannot address it (misspelt root, wrong vendor path, white space, a
+        // trailing slash) is kept as it is written, with no node: the device never applies it, and PL4008 reports it.
+        if (OmaUri.FindMalformation(uriText) is { } malformed)
+        {
+            source.Add(new PolicySetting(null, malformed.Scope, PolicyValue.None, uriText, valueNode?.Location ?? uriNode.Location)
+            {
+                NameLocation = uriNode.Location,
+                Problem = SettingProblem.MalformedOmaUri,
+                ProblemDetail = "the OMA-URI cannot address a PassportForWork node: " + malformed.Describe(),
+            });
             return;
         }
 
@@ -48,7 +62,7 @@ public sealed class CustomOmaUriReader : IIntuneObjectReader
 
         // OMA-URIs of catalogue nodes repeat in every profile of a tenant: one string each.
         uriText = uri.Node is null ? uriText : string.Intern(uriText);
-        var valueNode = row["value"] ?? uriNode;
+        valueNode ??= uriNode;
         var uriLocation = uriNode.Location;
         var valueLocation = valueNode.Location;
         var notApplied = uri.TenantSegmentIsPlaceholder

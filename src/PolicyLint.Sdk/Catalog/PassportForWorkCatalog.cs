@@ -15,6 +15,9 @@ public static class PassportForWorkCatalog
     private const string GpoKey = @"SOFTWARE\Policies\Microsoft\PassportForWork";
     private const string GpoPinKey = GpoKey + @"\PINComplexity";
 
+    /// <summary>The <c>minOs</c> of nodes that exist only in Windows Insider builds.</summary>
+    private const string Insider = "Insider";
+
     private static readonly IReadOnlyDictionary<long, string> PinCharacterUsage = ValuesFromZero("allowed", "required", "not allowed");
 
     public static readonly CspNode UsePassportForWork = Node(Tid + "UsePassportForWork", "Use Windows Hello For Business", CspDataType.Boolean, user: true, @default: "true",
@@ -23,63 +26,63 @@ public static class PassportForWorkCatalog
             IdentityProtectionProperty = "windowsHelloForBusinessBlocked", IdentityProtectionInverted = true, EnrollmentProperty = "state",
             GpoPolicyName = "Use Windows Hello for Business", GpoRegistryKey = GpoKey, GpoRegistryValue = "Enabled", GpoInComputer = true, GpoInUser = true });
 
-    public static readonly CspNode RequireSecurityDevice = Node(Tid + "RequireSecurityDevice", "Require Security Device", CspDataType.Boolean, user: true, @default: "false",
+    public static readonly CspNode RequireSecurityDevice = Node(Tid + "RequireSecurityDevice", "Require Security Device", CspDataType.Boolean, user: true, @default: "false", hello: HelloDependency.ProvisionedOnly, 
         minOs: "10.0.10586", note: "true: provisioning needs a usable TPM",
         names: new() { SettingsCatalogDeviceId = ScDeviceTid + "requiresecuritydevice", SettingsCatalogUserId = ScUserTid + "requiresecuritydevice",
             IdentityProtectionProperty = "securityDeviceRequired", EnrollmentProperty = "securityDeviceRequired",
             GpoPolicyName = "Use a hardware security device", GpoRegistryKey = GpoKey, GpoRegistryValue = "RequireSecurityDevice", GpoInComputer = true });
 
-    public static readonly CspNode ExcludeTpm12 = Node(Tid + "ExcludeSecurityDevices/TPM12", "Restrict use of TPM 1.2", CspDataType.Boolean, @default: "false",
+    public static readonly CspNode ExcludeTpm12 = Node(Tid + "ExcludeSecurityDevices/TPM12", "Restrict use of TPM 1.2", CspDataType.Boolean, @default: "false", hello: HelloDependency.ProvisionedOnly, 
         minOs: "10.0.15063",
         names: new() { SettingsCatalogDeviceId = ScDeviceTid + "excludesecuritydevices_tpm12",
             GpoPolicyName = "Do not use the following security devices:", GpoRegistryKey = GpoKey + @"\ExcludeSecurityDevices", GpoRegistryValue = "TPM12", GpoInComputer = true });
 
-    public static readonly CspNode EnablePinRecovery = Node(Tid + "EnablePinRecovery", "Enable Pin Recovery", CspDataType.Boolean, user: true, @default: "false",
+    public static readonly CspNode EnablePinRecovery = Node(Tid + "EnablePinRecovery", "Enable Pin Recovery", CspDataType.Boolean, user: true, @default: "false", hello: HelloDependency.ProvisionedOnly, 
         minOs: "10.0.15063",
         names: new() { SettingsCatalogDeviceId = ScDeviceTid + "enablepinrecovery", SettingsCatalogUserId = ScUserTid + "enablepinrecovery",
             IdentityProtectionProperty = "pinRecoveryEnabled",
             GpoPolicyName = "Use PIN Recovery", GpoRegistryKey = GpoKey, GpoRegistryValue = "EnablePinRecovery", GpoInComputer = true });
 
-    public static readonly CspNode UseCertificateForOnPremAuth = Node(Tid + "UseCertificateForOnPremAuth", "Use Certificate For On Prem Auth", CspDataType.Boolean, @default: "false",
+    public static readonly CspNode UseCertificateForOnPremAuth = Node(Tid + "UseCertificateForOnPremAuth", "Use Certificate For On Prem Auth", CspDataType.Boolean, @default: "false", hello: HelloDependency.ProvisionedOnly, 
         minOs: "10.0.10586", note: "certificate trust; takes precedence over cloud Kerberos trust",
         names: new() { SettingsCatalogDeviceId = ScDeviceTid + "usecertificateforonpremauth",
             IdentityProtectionProperty = "useCertificatesForOnPremisesAuthEnabled",
             GpoPolicyName = "Use certificate for on-premises authentication", GpoRegistryKey = GpoKey, GpoRegistryValue = "UseCertificateForOnPremAuth", GpoInComputer = true, GpoInUser = true });
 
-    public static readonly CspNode UseCloudTrustForOnPremAuth = Node(Tid + "UseCloudTrustForOnPremAuth", "Use Cloud Trust For On Prem Auth", CspDataType.Boolean, @default: "false",
-        minOs: "10.0.19044.1566", note: "cloud Kerberos trust; device scope (Computer configuration) only",
+    public static readonly CspNode UseCloudTrustForOnPremAuth = Node(Tid + "UseCloudTrustForOnPremAuth", "Use Cloud Trust For On Prem Auth", CspDataType.Boolean, @default: "false", hello: HelloDependency.ProvisionedOnly, 
+        minOs: "10.0.19044.1566; 10.0.22000.527; 10.0.22621", note: "cloud Kerberos trust; device scope (Computer configuration) only",
         names: new() { SettingsCatalogDeviceId = ScDeviceTid + "usecloudtrustforonpremauth",
             GpoPolicyName = "Use cloud trust for on-premises authentication", GpoRegistryKey = GpoKey, GpoRegistryValue = "UseCloudTrustForOnPremAuth", GpoInComputer = true });
 
-    public static readonly CspNode UseHelloCertificatesAsSmartCardCertificates = Node(Tid + "UseHelloCertificatesAsSmartCardCertificates", "Use Hello Certificates As Smart Card Certificates", CspDataType.Boolean, @default: "false",
+    public static readonly CspNode UseHelloCertificatesAsSmartCardCertificates = Node(Tid + "UseHelloCertificatesAsSmartCardCertificates", "Use Hello Certificates As Smart Card Certificates", CspDataType.Boolean, @default: "false", hello: HelloDependency.ProvisionedOnly, 
         minOs: "10.0.17763",
         names: new() { SettingsCatalogDeviceId = ScDeviceTid + "usehellocertificatesassmartcardcertificates",
             GpoPolicyName = "Use Windows Hello for Business certificates as smart card certificates", GpoRegistryKey = GpoKey, GpoRegistryValue = "UseHelloCertificatesAsSmartCardCertificates", GpoInComputer = true });
 
-    public static readonly CspNode DisablePostLogonProvisioning = Node(Tid + "DisablePostLogonProvisioning", "Disable Post Logon Provisioning", CspDataType.Boolean, @default: "false",
-        minOs: "10.0.19041.4239", note: "true: no provisioning after sign-in",
+    public static readonly CspNode DisablePostLogonProvisioning = Node(Tid + "DisablePostLogonProvisioning", "Disable Post Logon Provisioning", CspDataType.Boolean, @default: "false", hello: HelloDependency.ProvisionedOnly, 
+        minOs: "10.0.19041.4239; 10.0.20348.2402; 10.0.22000.2899; 10.0.22621.3374", note: "true: no provisioning after sign-in",
         names: new() { SettingsCatalogDeviceId = ScDeviceTid + "disablepostlogonprovisioning",
             GpoPolicyName = "Do not start Windows Hello provisioning after sign-in", GpoRegistryKey = GpoKey, GpoRegistryValue = "DisablePostLogonProvisioning", GpoInComputer = true, GpoInUser = true });
 
     public static readonly CspNode EnableWindowsHelloProvisioningForSecurityKeys = Node(Tid + "EnableWindowsHelloProvisioningForSecurityKeys", "Enable Windows Hello Provisioning For Security Keys", CspDataType.Boolean, @default: "false",
-        minOs: "Insider",
+        minOs: Insider,
         names: new() { SettingsCatalogDeviceId = ScDeviceTid + "enablewindowshelloprovisioningforsecuritykeys" });
 
     public static readonly CspNode DisablePostLogonCredentialCaching = Node(Tid + "DisablePostLogonCredentialCaching", "Disable Post Logon Credential Caching", CspDataType.Boolean,
-        minOs: "Insider", note: "not on the 2024-08 CSP page; type inferred from the Settings Catalog choice",
+        minOs: Insider, note: "not on the 2024-08 CSP page; type inferred from the Settings Catalog choice",
         names: new() { SettingsCatalogDeviceId = ScDeviceTid + "disablepostlogoncredentialcaching" });
 
-    public static readonly CspNode UseRemotePassport = Node(Tid + "Remote/UseRemotePassport", "Use Remote Passport", CspDataType.Boolean, @default: "false",
+    public static readonly CspNode UseRemotePassport = Node(Tid + "Remote/UseRemotePassport", "Use Remote Passport", CspDataType.Boolean, @default: "false", hello: HelloDependency.ProvisionedOnly, 
         minOs: "10.0.10586", note: "phone sign-in",
         names: new() { SettingsCatalogDeviceId = ScDeviceTid + "remote_useremotepassport", EnrollmentProperty = "remotePassportEnabled" });
 
-    public static readonly CspNode MinimumPinLength = Node(Tid + "PINComplexity/MinimumPINLength", "Minimum PIN Length", CspDataType.Integer, user: true, min: 4, max: 127, @default: "4",
+    public static readonly CspNode MinimumPinLength = Node(Tid + "PINComplexity/MinimumPINLength", "Minimum PIN Length", CspDataType.Integer, user: true, min: 4, max: 127, @default: "4", hello: HelloDependency.PinComplexity, 
         minOs: "10.0.10586", note: "must not exceed MaximumPINLength, or both revert to defaults",
         names: new() { SettingsCatalogDeviceId = ScDeviceTid + "pincomplexity_minimumpinlength", SettingsCatalogUserId = ScUserTid + "pincomplexity_minimumpinlength",
             IdentityProtectionProperty = "pinMinimumLength", EnrollmentProperty = "pinMinimumLength",
             GpoPolicyName = "Minimum PIN length", GpoRegistryKey = GpoPinKey, GpoRegistryValue = "MinimumPINLength", GpoInComputer = true });
 
-    public static readonly CspNode MaximumPinLength = Node(Tid + "PINComplexity/MaximumPINLength", "Maximum PIN Length", CspDataType.Integer, user: true, min: 4, max: 127, @default: "127",
+    public static readonly CspNode MaximumPinLength = Node(Tid + "PINComplexity/MaximumPINLength", "Maximum PIN Length", CspDataType.Integer, user: true, min: 4, max: 127, @default: "127", hello: HelloDependency.PinComplexity, 
         minOs: "10.0.10586",
         names: new() { SettingsCatalogDeviceId = ScDeviceTid + "pincomplexity_maximumpinlength", SettingsCatalogUserId = ScUserTid + "pincomplexity_maximumpinlength",
             IdentityProtectionProperty = "pinMaximumLength", EnrollmentProperty = "pinMaximumLength",
@@ -93,13 +96,13 @@ public static class PassportForWorkCatalog
 
     public static readonly CspNode SpecialCharacters = PinClass("SpecialCharacters", "Special Characters", "Require special characters", "pinSpecialCharactersUsage", "pinSpecialCharactersUsage");
 
-    public static readonly CspNode PinHistory = Node(Tid + "PINComplexity/History", "PIN History", CspDataType.Integer, user: true, min: 0, max: 50, @default: "0",
+    public static readonly CspNode PinHistory = Node(Tid + "PINComplexity/History", "PIN History", CspDataType.Integer, user: true, min: 0, max: 50, @default: "0", hello: HelloDependency.PinComplexity, 
         minOs: "10.0.10586", note: "0: no history",
         names: new() { SettingsCatalogDeviceId = ScDeviceTid + "pincomplexity_history", SettingsCatalogUserId = ScUserTid + "pincomplexity_history",
             IdentityProtectionProperty = "pinPreviousBlockCount", EnrollmentProperty = "pinPreviousBlockCount",
             GpoPolicyName = "History", GpoRegistryKey = GpoPinKey, GpoRegistryValue = "History", GpoInComputer = true });
 
-    public static readonly CspNode PinExpiration = Node(Tid + "PINComplexity/Expiration", "Expiration", CspDataType.Integer, user: true, min: 0, max: 730, @default: "0",
+    public static readonly CspNode PinExpiration = Node(Tid + "PINComplexity/Expiration", "Expiration", CspDataType.Integer, user: true, min: 0, max: 730, @default: "0", hello: HelloDependency.PinComplexity, 
         minOs: "10.0.10586", note: "days; 0: never",
         names: new() { SettingsCatalogDeviceId = ScDeviceTid + "pincomplexity_expiration", SettingsCatalogUserId = ScUserTid + "pincomplexity_expiration",
             IdentityProtectionProperty = "pinExpirationInDays", EnrollmentProperty = "pinExpirationInDays",
@@ -145,18 +148,20 @@ public static class PassportForWorkCatalog
         names: new() { GpoPolicyName = "Configure dynamic lock factors", GpoRegistryKey = GpoKey + @"\DynamicLock", GpoRegistryValue = "Plugins", GpoInComputer = true });
 
     public static readonly CspNode LegacyUseBiometrics = Node("PassportForWork/UseBiometrics", "Use Biometrics (deprecated node)", CspDataType.Boolean, @default: "false",
-        minOs: "10.0.10586", deprecated: true, note: "deprecated: use Biometrics/UseBiometrics");
+        minOs: "10.0.10586", deprecated: true, replacedBy: UseBiometrics, note: "deprecated: use Biometrics/UseBiometrics");
 
     /// <summary>Policy CSP Kerberos/CloudKerberosTicketRetrievalEnabled: cloud Kerberos trust needs it on the device.</summary>
     public static readonly CspNode CloudKerberosTicketRetrievalEnabled = Node("Policy/Config/Kerberos/CloudKerberosTicketRetrievalEnabled", "Cloud Kerberos Ticket Retrieval Enabled", CspDataType.Integer, @default: "0",
-        minOs: "10.0.19044", allowed: ValuesFromZero("disabled", "enabled"),
+        // No minimum build: the Kerberos CSP page lists Windows 11 21H2 (10.0.22000), Microsoft's cloud Kerberos trust
+        // and Azure Files guidance use the policy on Windows 10 too (docs/rule-facts.md); PL4009 does not judge it.
+        allowed: ValuesFromZero("disabled", "enabled"),
         names: new() { SettingsCatalogDeviceId = "device_vendor_msft_policy_config_kerberos_cloudkerberosticketretrievalenabled",
             GpoPolicyName = "Allow retrieving the Azure AD Kerberos Ticket Granting Ticket during logon",
             GpoRegistryKey = @"SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Policies\System\Kerberos\Parameters", GpoRegistryValue = "CloudKerberosTicketRetrievalEnabled", GpoInComputer = true });
 
     /// <summary>Policy CSP Authentication/ConfigureWebSignInAllowedUrls: federated web sign-in URLs.</summary>
     public static readonly CspNode ConfigureWebSignInAllowedUrls = Node("Policy/Config/Authentication/ConfigureWebSignInAllowedUrls", "Configure Web Sign In Allowed Urls", CspDataType.String,
-        minOs: "10.0.22621",
+        minOs: "10.0.17134.2145",
         names: new() { SettingsCatalogDeviceId = "device_vendor_msft_policy_config_authentication_configurewebsigninallowedurls" });
 
     /// <summary>
@@ -245,8 +250,26 @@ public static class PassportForWorkCatalog
 
     private sealed record ScopedNode(CspNode Node, PolicyScope Scope);
 
+    /// <summary>"10.0.19041.4239; 10.0.22621.3374" as versions (one per release); nothing for null or <see cref="Insider"/>.</summary>
+    private static Version[] Builds(string? minOs)
+    {
+        if (minOs is null || minOs == Insider)
+        {
+            return [];
+        }
+
+        var parts = minOs.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var builds = new Version[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            builds[i] = Version.Parse(parts[i]);
+        }
+
+        return builds;
+    }
+
     private static CspNode PinClass(string name, string display, string gpoName, string? identityProtection, string? enrollment) =>
-        Node(Tid + "PINComplexity/" + name, display, CspDataType.Integer, user: true, @default: name == "SpecialCharacters" ? "2" : "0",
+        Node(Tid + "PINComplexity/" + name, display, CspDataType.Integer, user: true, @default: name == "SpecialCharacters" ? "2" : "0", hello: HelloDependency.PinComplexity, 
             minOs: "10.0.10586", allowed: PinCharacterUsage, note: "0 allowed, 1 required, 2 not allowed (documented defaults disagree: see the catalogue notes)",
             names: new() { SettingsCatalogDeviceId = ScDeviceTid + "pincomplexity_" + name.ToLowerInvariant(), SettingsCatalogUserId = ScUserTid + "pincomplexity_" + name.ToLowerInvariant(),
                 IdentityProtectionProperty = identityProtection, EnrollmentProperty = enrollment,
@@ -264,7 +287,9 @@ public static class PassportForWorkCatalog
         string? note = null,
         bool deprecated = false,
         IReadOnlyDictionary<long, string>? allowed = null,
-        NodeRepresentations? names = null) => new()
+        NodeRepresentations? names = null,
+        CspNode? replacedBy = null,
+        HelloDependency hello = HelloDependency.None) => new()
         {
             Id = id,
             Name = id[(id.LastIndexOf('/') + 1)..],
@@ -275,9 +300,12 @@ public static class PassportForWorkCatalog
             Minimum = min ?? (allowed is null ? null : 0),
             Maximum = max ?? (allowed is null ? null : allowed.Count - 1),
             DefaultValue = @default,
-            MinimumOs = minOs,
+            MinimumBuilds = Builds(minOs),
+            IsInsiderOnly = minOs == Insider,
             Note = note,
             IsDeprecated = deprecated,
+            ReplacedBy = replacedBy,
+            HelloDependency = hello,
             AllowedValues = allowed,
             Names = names ?? new NodeRepresentations(),
         };

@@ -8,6 +8,25 @@ public enum CspDataType
 }
 
 /// <summary>
+/// Whether a node does anything without a provisioned Windows Hello for Business credential (PL5003; facts and sources in
+/// docs/rule-facts.md, section 3).
+/// </summary>
+public enum HelloDependency
+{
+    /// <summary>Works without WHfB provisioning (security key sign-in, Dynamic Lock, biometrics), is the WHfB switch itself, or is not known to depend on it.</summary>
+    None,
+
+    /// <summary>Acts only on a provisioned WHfB credential (its PIN, key storage, recovery, certificates), in every representation.</summary>
+    ProvisionedOnly,
+
+    /// <summary>
+    /// PIN complexity: the Group Policy settings apply to all uses of PINs even without WHfB (reference H16); Microsoft's
+    /// pages say nothing about the CSP nodes, which PolicyLint counts as provisioned-only with "no documented effect".
+    /// </summary>
+    PinComplexity,
+}
+
+/// <summary>
 /// One CSP leaf that Windows Hello for Business policy can set, with its names in every representation.
 /// The full table lives in PolicyLint.Core's PassportForWorkCatalog; this type is what rules see.
 /// </summary>
@@ -48,7 +67,61 @@ public sealed class CspNode
 
     public bool IsDeprecated { get; init; }
 
-    public string? MinimumOs { get; init; }
+    /// <summary>The node that replaces a deprecated one (the CSP page names it), or null.</summary>
+    public CspNode? ReplacedBy { get; init; }
+
+    /// <summary>
+    /// The first Windows build with the node, one entry per release the CSP page lists (a node that came to several
+    /// servicing branches in updates has one per branch, e.g. 10.0.19041.4239 and 10.0.22621.3374). Empty when unknown.
+    /// </summary>
+    public IReadOnlyList<Version> MinimumBuilds { get; init; } = [];
+
+    /// <summary>The node exists only in Windows Insider builds (no released build has it yet).</summary>
+    public bool IsInsiderOnly { get; init; }
+
+    /// <summary>The minimum builds as text ("10.0.19041.4239; 10.0.22621.3374"), "Insider" for Insider-only nodes, or null.</summary>
+    public string? MinimumOs => IsInsiderOnly ? "Insider" : MinimumBuilds.Count == 0 ? null : string.Join("; ", MinimumBuilds);
+
+    /// <summary>Whether the node acts without a provisioned WHfB credential (PL5003).</summary>
+    public HelloDependency HelloDependency { get; init; }
+
+    /// <summary>
+    /// True when a setting of this node from a source of <paramref name="kind"/> only acts on a provisioned WHfB
+    /// credential: <see cref="HelloDependency.ProvisionedOnly"/> nodes always, PIN complexity nodes except from Group
+    /// Policy (whose PIN Complexity settings apply to all uses of PINs, reference H16).
+    /// </summary>
+    public bool ActsOnlyOnProvisionedHello(SourceKind kind) =>
+        HelloDependency == HelloDependency.ProvisionedOnly || (HelloDependency == HelloDependency.PinComplexity && kind != SourceKind.GroupPolicy);
+
+    /// <summary>
+    /// The minimum build a device at <paramref name="build"/> falls short of, or null when the node exists there (or
+    /// the catalogue has no build for it). A build of a listed release (same major.minor.build) is compared with that
+    /// release's entry, revision included; any other build with the oldest entry. Plain number comparison, so a
+    /// release the page does not list but that is newer than the oldest entry counts as having the node: a finding
+    /// may be missed, none is invented.
+    /// </summary>
+    public Version? MinimumBuildMissingOn(Version build)
+    {
+        Version? oldest = null;
+        foreach (var minimum in MinimumBuilds)
+        {
+            if (minimum.Major == build.Major && minimum.Minor == build.Minor && minimum.Build == build.Build)
+            {
+                return build < minimum ? minimum : null;
+            }
+
+            if (oldest is null || minimum < oldest)
+            {
+                oldest = minimum;
+            }
+        }
+
+        return oldest is not null && build < oldest ? oldest : null;
+    }
+
+    /// <summary>The value equals the default the catalogue records for the node (what a device without the setting has).</summary>
+    public bool IsDefault(PolicyValue value) =>
+        DefaultValue is not null && value.Kind != PolicyValueKind.None && string.Equals(value.ToString(), DefaultValue, StringComparison.OrdinalIgnoreCase);
 
     public string? Note { get; init; }
 

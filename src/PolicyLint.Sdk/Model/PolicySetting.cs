@@ -18,6 +18,12 @@ public enum SettingProblem
 
     /// <summary>The value is encrypted in the export and was not read (it is never printed).</summary>
     EncryptedValue,
+
+    /// <summary>
+    /// An OMA-URI meant for PassportForWork that cannot address it (misspelt scope root, wrong vendor path, white space,
+    /// a trailing slash): kept with no node and no value, since the device never applies it (PL4008).
+    /// </summary>
+    MalformedOmaUri,
 }
 
 /// <summary>One WHfB setting, normalized to its CSP node, with where it was written.</summary>

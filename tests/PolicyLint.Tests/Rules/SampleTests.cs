@@ -16,6 +16,7 @@ public sealed class SampleTests
         { "entra-federated", ["PL1003", "PL2007", "PL3003", "PL5005"] },
         { "oma-and-duplicates", ["PL2004", "PL2004", "PL2005"] },
         { "trust-migration", ["PL3003", "PL3004", "PL4001"] },
+        { "authoring", ["PL4008", "PL4009", "PL4010", "PL5003", "PL5004"] },
     };
 
     /// <summary>samples/.policylint.yml, as the CLI finds it: the tenant folders and each tenant's facts.</summary>
