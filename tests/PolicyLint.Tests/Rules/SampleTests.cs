@@ -8,10 +8,11 @@ public sealed class SampleTests
     /// <summary>Folder under samples/ and the rule ids (with repeats) expected when it is linted alone.</summary>
     public static TheoryData<string, string[]> Expected() => new()
     {
-        { "intune", ["PL2001", "PL3001", "PL4001", "PL4002", "PL4003"] },
+        { "intune", ["PL2001", "PL3001", "PL4001", "PL4002", "PL4003", "PL5001"] },
         { "clean", [] },
         { "gpo", ["PL2002", "PL2002", "PL2003", "PL2006", "PL2006", "PL3002"] },
-        { "intune-forms", ["PL1001", "PL1002", "PL1004", "PL1005"] },
+        { "intune-forms", ["PL1001", "PL1002", "PL1004", "PL1005", "PL5001"] },
+        { "pin", ["PL4006", "PL4007", "PL5001", "PL5002"] },
     };
 
     [Theory]
