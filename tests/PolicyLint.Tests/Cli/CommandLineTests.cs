@@ -93,7 +93,7 @@ public sealed class CommandLineTests
         var (_, console) = TestConsole.Run(RepoPaths.Root, "lint", "samples/intune", "--format", "sarif", "--output", target);
 
         SarifSchema.AssertValid(File.ReadAllText(target));
-        Assert.Equal("4 errors, 1 warning, 2 notes in 6 files", console.StdOut.Trim());
+        Assert.Equal("4 errors, 1 warning, 4 notes in 6 files", console.StdOut.Trim());
     }
 
     [Fact]

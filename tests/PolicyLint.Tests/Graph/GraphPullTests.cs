@@ -114,7 +114,8 @@ public sealed partial class GraphPullTests : IDisposable
         // PL1002: the Identity Protection profile and the PIN recovery row, whose value the pull decrypted, reach the same users.
         // PL4002: that row is a String row for the Boolean EnablePinRecovery node; the decrypted value is not quoted.
         // PL3005: cloud Kerberos trust (certificate trust overrides it: PL3001) next to the Identity Protection profile, which turns WHfB on for a group no trust setting reaches (key trust).
-        Assert.Equal(["PL1001", "PL1002", "PL1004", "PL1005", "PL3001", "PL3005", "PL4002"], rules);
+        // PL5001: WHfB is on there without RequireSecurityDevice (a hardening note).
+        Assert.Equal(["PL1001", "PL1002", "PL1004", "PL1005", "PL3001", "PL3005", "PL4002", "PL5001"], rules);
         var typeError = lint.Console.StdOut.Split('\n').Single(l => l.Contains("PL4002", StringComparison.Ordinal));
         Assert.Contains("EnablePinRecovery is a Boolean node but the row is String;", typeError, StringComparison.Ordinal);
 

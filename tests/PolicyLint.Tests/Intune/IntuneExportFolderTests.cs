@@ -22,6 +22,9 @@ public sealed class IntuneExportFolderTests
                 "PL1002 samples/intune-forms/graph/deviceConfigurations/WHfB - Identity Protection (legacy).json(15,18)",
                 "PL1004 samples/intune-forms/graph/deviceEnrollmentConfigurations.json(49,16)",
 
+                // The Standard Devices baseline turns WHfB on without RequireSecurityDevice (a hardening note).
+                "PL5001 samples/intune-forms/intunecd/Settings Catalog/Windows Security Baseline - Standard Devices_mdm.yaml(29,18)",
+
                 // The Standard Devices baseline turns cloud Kerberos trust on; the WHfB pilot groups get WHfB without a trust setting (key trust).
                 "PL3005 samples/intune-forms/intunecd/Settings Catalog/Windows Security Baseline - Standard Devices_mdm.yaml(36,18)",
                 "PL1005 samples/intune-forms/intunemanagement/EndpointSecurity/WHfB - Account protection (Preview).json(7,21)",

@@ -9,14 +9,15 @@ public sealed class SampleTests
     /// <summary>Folder under samples/ and the rule ids (with repeats) expected when it is linted alone.</summary>
     public static TheoryData<string, string[]> Expected() => new()
     {
-        { "intune", ["PL2001", "PL2004", "PL2008", "PL3001", "PL4001", "PL4002", "PL4003"] },
+        { "intune", ["PL2001", "PL2004", "PL2008", "PL3001", "PL4001", "PL4002", "PL4003", "PL5001", "PL5001"] },
         { "clean", [] },
         { "gpo", ["PL2002", "PL2003", "PL2006", "PL2006", "PL3002"] },
-        { "intune-forms", ["PL1001", "PL1002", "PL1004", "PL1005", "PL3005"] },
-        { "entra-federated", ["PL1003", "PL2007", "PL3003", "PL5005"] },
+        { "intune-forms", ["PL1001", "PL1002", "PL1004", "PL1005", "PL3005", "PL5001"] },
+        { "entra-federated", ["PL1003", "PL2007", "PL3003", "PL5001", "PL5005"] },
         { "oma-and-duplicates", ["PL2004", "PL2004", "PL2005"] },
-        { "trust-migration", ["PL3003", "PL3004", "PL4001"] },
-        { "authoring", ["PL4008", "PL4009", "PL4010", "PL5003", "PL5004"] },
+        { "trust-migration", ["PL3003", "PL3004", "PL4001", "PL5001"] },
+        { "authoring", ["PL4008", "PL4009", "PL4010", "PL5001", "PL5002", "PL5003", "PL5004"] },
+        { "pin", ["PL4006", "PL4007", "PL5001", "PL5002"] },
     };
 
     /// <summary>samples/.policylint.yml, as the CLI finds it: the tenant folders and each tenant's facts.</summary>
