@@ -39,11 +39,12 @@ public sealed class PL2007_UserAndDeviceScopeDisagreeTests
     }
 
     [Fact]
-    public void A_user_group_against_a_device_group_is_possible_overlap_one_level_below()
+    public void All_users_against_all_devices_is_possible_overlap_one_level_below()
     {
         using var temp = new TempDirectory();
-        var device = SettingsCatalog("WHfB devices", Choice("usepassportforwork", "false"), GroupAssignment(PilotDevices), id: "d1");
-        var user = CustomOma("WHfB users", UserRow("UsePassportForWork", "true"), GroupAssignment(PilotUsers));
+        var device = SettingsCatalog("WHfB devices", Choice("usepassportforwork", "false"), AllDevices(), id: "d1");
+        var user = CustomOma("WHfB users", UserRow("UsePassportForWork", "true"),
+            """[ { "target": { "@odata.type": "#microsoft.graph.allLicensedUsersAssignmentTarget" } } ]""");
 
         var (result, files) = Lint.Marked(temp, ("device.json", device), ("user.json", user));
 
@@ -51,6 +52,18 @@ public sealed class PL2007_UserAndDeviceScopeDisagreeTests
         Assert.Equal(Levels.Note, finding.Level);
         Assert.Equal(PL3003_CloudTrustWithoutHelloTests.LineOf(files["device.json"].Text, "usepassportforwork_false"), finding.Line);
         Assert.Contains("possible overlap: they meet on the devices of the device-scope policy that the user-scope policy's users sign in to", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_different_groups_do_not_overlap()
+    {
+        using var temp = new TempDirectory();
+        var device = SettingsCatalog("WHfB devices", Choice("usepassportforwork", "false"), GroupAssignment(PilotDevices), id: "d1");
+        var user = CustomOma("WHfB users", UserRow("UsePassportForWork", "true"), GroupAssignment(PilotUsers));
+
+        var (result, _) = Lint.Marked(temp, ("device.json", device), ("user.json", user));
+
+        Assert.Empty(result.Findings(RuleIds.UserAndDeviceScopeDisagree));
     }
 
     [Fact]
