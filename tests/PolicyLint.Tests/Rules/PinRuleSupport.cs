@@ -1,10 +1,6 @@
 using System.Collections.Immutable;
 using PolicyLint.Analysis;
-using PolicyLint.Configuration;
-using PolicyLint.Input;
 using PolicyLint.Output;
-using PolicyLint.Pipeline;
-using PolicyLint.Resolution;
 using PolicyLint.Tests.Support;
 
 namespace PolicyLint.Tests.Rules;
@@ -41,25 +37,8 @@ internal static class PinRuleSupport
     public const string Unassigned = "[]";
 
     /// <summary>Lints marked files as <see cref="Lint.Marked"/> does, with the tenant facts .policylint.yml would give.</summary>
-    public static (LintReport Result, Dictionary<string, MarkedExport> Files) MarkedWithFacts(TempDirectory temp, TenantFacts facts, params (string Name, string Text)[] files)
-    {
-        var parsed = new Dictionary<string, MarkedExport>(StringComparer.Ordinal);
-        foreach (var (name, text) in files)
-        {
-            var export = MarkedExport.Parse(text);
-            temp.Write(name, export.Text);
-            parsed[name] = export;
-        }
-
-        var config = PolicyLintConfig.Empty;
-        var inputs = InputCollector.Collect([temp.Path], temp.Path);
-        var reconciled = Reconciler.Reconcile(ReadStage.Default.Read(inputs), config);
-        ImmutableArray<Model.EffectivePolicy> policies = [.. reconciled.Tenants.Select(t => EffectivePolicyResolver.Resolve(t.Sources))];
-        var driver = new AnalysisDriver(Lint.BuiltInAnalyzers);
-        var diagnostics = driver.Analyze(reconciled.Files, policies, [.. policies.Select(_ => facts)]);
-        var run = new AnalyzedRun(diagnostics, driver.Rules, reconciled.Files, policies, inputs.MissingPaths, ImmutableDictionary<string, string>.Empty);
-        return (Finalizer.Finalize(run, config, DateOnly.FromDateTime(DateTime.UtcNow)), parsed);
-    }
+    public static (LintReport Result, Dictionary<string, MarkedExport> Files) MarkedWithFacts(TempDirectory temp, TenantFacts facts, params (string Name, string Text)[] files) =>
+        FactsLint.Marked(temp, facts, files);
 
     public static TenantFacts WithOption(this TenantFacts facts, string ruleId, string name, string value) => facts with
     {
