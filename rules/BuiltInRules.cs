@@ -23,5 +23,9 @@ public static class BuiltInRules
         new PL4001_TenantIdPlaceholder(),
         new PL4002_InvalidSettingValue(),
         new PL4003_UnknownPassportForWorkNode(),
+        new PL4006_PinLengthBoundsInverted(),
+        new PL4007_NoPinPossible(),
+        new PL5001_SecurityDeviceNotRequired(),
+        new PL5002_WeakMinimumPinLength(),
     ];
 }

@@ -7,4 +7,5 @@ public static class RuleCategories
     public const string Precedence = "Precedence";
     public const string TrustModel = "TrustModel";
     public const string Authoring = "Authoring";
+    public const string Deployment = "Deployment";
 }
