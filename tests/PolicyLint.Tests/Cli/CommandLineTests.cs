@@ -76,7 +76,7 @@ public sealed class CommandLineTests
         var (_, console) = TestConsole.Run(RepoPaths.Root, "lint", "samples/intune", "--format", "sarif", "--output", target);
 
         SarifSchema.AssertValid(File.ReadAllText(target));
-        Assert.Equal("4 errors, 1 warning, 0 notes in 5 files", console.StdOut.Trim());
+        Assert.Equal("4 errors, 1 warning, 1 note in 5 files", console.StdOut.Trim());
     }
 
     [Fact]

@@ -113,7 +113,8 @@ public sealed partial class GraphPullTests : IDisposable
         var rules = RuleIds().Matches(lint.Console.StdOut).Select(m => m.Groups["id"].Value).Distinct().Order().ToList();
         // PL1002: the Identity Protection profile and the PIN recovery row, whose value the pull decrypted, reach the same users.
         // PL4002: that row is a String row for the Boolean EnablePinRecovery node; the decrypted value is not quoted.
-        Assert.Equal(["PL1001", "PL1002", "PL1004", "PL1005", "PL3001", "PL4002"], rules);
+        // PL5001: the fake tenant turns WHfB on without RequireSecurityDevice anywhere (a note).
+        Assert.Equal(["PL1001", "PL1002", "PL1004", "PL1005", "PL3001", "PL4002", "PL5001"], rules);
         var typeError = lint.Console.StdOut.Split('\n').Single(l => l.Contains("PL4002", StringComparison.Ordinal));
         Assert.Contains("EnablePinRecovery is a Boolean node but the row is String;", typeError, StringComparison.Ordinal);
 

@@ -21,6 +21,7 @@ public sealed class IntuneExportFolderTests
                 "PL1001 samples/intune-forms/graph/deviceConfigurations/WHfB - Identity Protection (legacy).json(15,18)",
                 "PL1002 samples/intune-forms/graph/deviceConfigurations/WHfB - Identity Protection (legacy).json(15,18)",
                 "PL1004 samples/intune-forms/graph/deviceEnrollmentConfigurations.json(49,16)",
+                "PL5001 samples/intune-forms/intunecd/Settings Catalog/Windows Security Baseline - Standard Devices_mdm.yaml(29,18)",
                 "PL1005 samples/intune-forms/intunemanagement/EndpointSecurity/WHfB - Account protection (Preview).json(7,21)",
             ],
             result.Diagnostics.Select(d => $"{d.Id} {d.Where()}"));

@@ -13,7 +13,7 @@ public sealed class TextAndJsonWriterTests
         Assert.Equal(1, exit);
         var lines = console.StdOut.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.All(lines[..^1], line => Assert.Matches(@"^samples/intune/.+\.json\(\d+,\d+\): (error|warning|note) PL\d{4}: .+\. \[[^\]]+\]$", line));
-        Assert.Equal("4 errors, 1 warning, 0 notes in 5 files", lines[^1]);
+        Assert.Equal("4 errors, 1 warning, 1 note in 5 files", lines[^1]);
     }
 
     [Fact]
@@ -25,8 +25,8 @@ public sealed class TextAndJsonWriterTests
         Assert.Equal(4, root.GetProperty("summary").GetProperty("errors").GetInt32());
         Assert.Equal(5, root.GetProperty("summary").GetProperty("filesLinted").GetInt32());
         var findings = root.GetProperty("findings").EnumerateArray().ToList();
-        Assert.Equal(["PL4003", "PL3001", "PL2001", "PL4002", "PL4001"], findings.Select(f => f.GetProperty("ruleId").GetString()));
-        var pl3001 = findings[1];
+        Assert.Equal(["PL4003", "PL5001", "PL3001", "PL2001", "PL4002", "PL4001"], findings.Select(f => f.GetProperty("ruleId").GetString()));
+        var pl3001 = findings[2];
         Assert.Equal("CertificateTrustOverridesCloudTrust", pl3001.GetProperty("ruleName").GetString());
         Assert.Equal("WHfB - Cloud Kerberos Trust", pl3001.GetProperty("policy").GetString());
         Assert.Equal(52, pl3001.GetProperty("location").GetProperty("line").GetInt32());
