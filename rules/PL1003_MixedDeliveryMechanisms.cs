@@ -134,7 +134,7 @@ public sealed class PL1003_MixedDeliveryMechanisms : PolicyAnalyzer
                 setting.Value,
                 setting.Source.Describe(),
                 Reach.Describe(setting.Source),
-                string.Join("; ", hits.Select(h => $"{h.Setting.Source.Describe()} as {h.Setting.Value} ({h.Setting.Location}; {OverlapLevels.Describe(h.Overlap)})")));
+                Listing.Join("; ", hits, h => $"{h.Setting.Source.Describe()} as {h.Setting.Value} ({h.Setting.Location}; {OverlapLevels.Describe(h.Overlap)})"));
         }
     }
 

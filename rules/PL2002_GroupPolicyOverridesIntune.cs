@@ -106,7 +106,7 @@ public sealed class PL2002_GroupPolicyOverridesIntune : PolicyAnalyzer
             return;
         }
 
-        var gpoNames = string.Join(", ", gpos.Select(g => $"GPO '{g.DisplayName}'"));
+        var gpoNames = Listing.Join(", ", gpos, g => $"GPO '{g.DisplayName}'");
         var policyCspText = policyCsp.Count == 0
             ? string.Empty
             : " Policy CSP settings (MDMWinsOverGP applies to these, not to PassportForWork): " + string.Join("; ", policyCsp) + ".";

@@ -27,9 +27,6 @@ public sealed class PL2004_DuplicateSetting : PolicyAnalyzer
         "When several policies of the same kind set a Windows Hello for Business setting to the same value for the same devices, the copies agree today, but the next change made in only one of them turns them into a conflict. Keeping each setting in one place avoids that.",
         RuleTags.LevelVaries);
 
-    /// <summary>Copies named in the message; the related locations hold every copy.</summary>
-    private const int MaxListed = 10;
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
     public override void Initialize(PolicyAnalysisContext context) => context.RegisterEffectivePolicyAction(Analyze);
@@ -203,21 +200,17 @@ public sealed class PL2004_DuplicateSetting : PolicyAnalyzer
     }
 
     /// <summary>
-    /// Every copy, or the first <see cref="MaxListed"/> and how many more: a tenant can hold thousands of copies of one
+    /// Every copy, or the first <see cref="Listing.MaxListed"/> and how many more: a tenant can hold thousands of copies of one
     /// value, and the related locations name them all.
     /// </summary>
-    private static string Listed(List<PolicySetting> copies)
-    {
-        var listed = string.Join(", ", copies.Take(MaxListed).Select(Copy));
-        return copies.Count <= MaxListed ? listed : $"{listed} and {copies.Count - MaxListed} more (see the related locations)";
-    }
+    private static string Listed(List<PolicySetting> copies) => Listing.Join(", ", copies, Copy);
 
     /// <summary>"'WHfB baseline' (intune/a.json(31,13); assigned to group WHfB Pilot)".</summary>
     private static string Copy(PolicySetting copy)
     {
         var reach = copy.Source.IsGroupPolicy
             ? copy.Source.GroupPolicy is { LinksKnown: true } gpo
-                ? "linked to " + string.Join(", ", gpo.Links.Where(l => l.Enabled).Select(l => l.SomName ?? l.SomPath))
+                ? "linked to " + Listing.Join(", ", gpo.Links.Where(l => l.Enabled), l => l.SomName ?? l.SomPath, rest: " OUs")
                 : "links not in the export"
             : Reach.Describe(copy.Source);
         return $"'{copy.Source.DisplayName}' ({copy.Location}; {reach})";

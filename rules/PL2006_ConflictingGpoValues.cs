@@ -88,10 +88,11 @@ public sealed class PL2006_ConflictingGpoValues : PolicyAnalyzer
             return $"'{winner.Source.DisplayName}' wins because {reason}";
         }
 
-        var perOu = bySom.Select(o => o.Winner is null
+        var perOu = Listing.Join("; ", bySom, o => o.Winner is null
             ? $"at {o.Som} neither wins for sure (same link precedence)"
-            : $"at {o.Som} '{o.Winner.DisplayName}' wins ({(ReferenceEquals(o.Winner, loser.Source) ? loser.Value : winner.Value)})");
-        return "which GPO wins depends on the OU, because a GPO linked at several OUs has a different strength at each: " + string.Join("; ", perOu);
+            : $"at {o.Som} '{o.Winner.DisplayName}' wins ({(ReferenceEquals(o.Winner, loser.Source) ? loser.Value : winner.Value)})",
+            rest: " OUs");
+        return "which GPO wins depends on the OU, because a GPO linked at several OUs has a different strength at each: " + perOu;
     }
 
     private static string GpoSection(PolicyScope scope) => scope == PolicyScope.Device ? "Computer Configuration" : "User Configuration";

@@ -45,7 +45,7 @@ public sealed class PL3005_MixedTrustModels : PolicyAnalyzer
         var first = models.OrderBy(m => scopes.Count(s => s.Model == m)).ThenBy(m => m).Select(m => scopes.First(s => s.Model == m)).First();
         var reach = scopes.Select(s => s.Reach).Aggregate(OverlapKind.Certain, OverlapLevels.Weakest);
         var parts = models.Select(m => $"{EffectiveTrustModel.Describe(m)} for devices reached by "
-            + string.Join(" and by ", ordered.Where(s => s.Model == m).Select(Describe)));
+            + Listing.Join(" and by ", ordered.Where(s => s.Model == m), Describe));
         context.ReportBelow(
             OverlapLevels.LevelsBelow(reach),
             Rule,

@@ -59,7 +59,7 @@ public sealed class PL5001_SecurityDeviceNotRequired : PolicyAnalyzer
 
             var found = values.Count == 0
                 ? "not set, so the CSP default applies (false)"
-                : "false in " + string.Join("; ", values.Select(PinPolicy.Where));
+                : "false in " + Listing.Join("; ", values, PinPolicy.Where);
             context.ReportBelow(
                 on.LevelsBelow,
                 Rule,

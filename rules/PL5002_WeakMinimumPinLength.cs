@@ -68,7 +68,7 @@ public sealed class PL5002_WeakMinimumPinLength : PolicyAnalyzer
 
             var found = values.Count == 0
                 ? $"not set, so the CSP default applies: {unsetDefault} (the PassportForWork CSP page; the policy settings page and the enrollment policy's default say 6)"
-                : string.Join("; ", values.Select(v => $"{v.Value} in {PinPolicy.Where(v)}"));
+                : Listing.Join("; ", values, v => $"{v.Value} in {PinPolicy.Where(v)}");
             var why = configured is null
                 ? " (PolicyLint's default threshold, the enrollment policy's default PIN length)"
                 : " (the rule option minimumPinLength)";

@@ -133,7 +133,7 @@ public sealed class PL5003_HelloDisabledButConfigured : PolicyAnalyzer
     {
         var source = disabler.Source;
         var count = dependents.Count == 1 ? "1 setting that acts only on a provisioned WHfB credential is set" : $"{dependents.Count} settings that act only on a provisioned WHfB credential are set";
-        var list = string.Join("; ", dependents.Select(Describe));
+        var list = Listing.Join("; ", dependents, Describe);
         var sources = dependents.Select(d => d.Source).Prepend(source).ToArray();
         context.ReportBelow(OverlapLevels.LevelsBelow(overlap), Rule, disabler.Location, source,
             FindingSubject.Of($"hello-off-but-configured|{(disabler.Scope == PolicyScope.Device ? "device" : "user")}|{overlap}", sources),

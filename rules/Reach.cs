@@ -10,7 +10,7 @@ internal static class Reach
     {
         AssignmentState.Unassigned => "not assigned",
         AssignmentState.Unknown => "assignments not in the export",
-        _ => "assigned to " + string.Join(", ", source.Assignments.Select(a => a.Describe())),
+        _ => "assigned to " + Listing.Join(", ", source.Assignments, a => a.Describe(), rest: " targets"),
     };
 
     /// <summary>"linked to contoso.com/Workstations", "not linked", or "links not in the export" (a bare Registry.pol).</summary>
@@ -22,7 +22,7 @@ internal static class Reach
         }
 
         var linked = info.Links.Where(l => l.Enabled).Select(l => l.SomPath).ToList();
-        return linked.Count == 0 ? "not linked anywhere (or every link disabled)" : "linked to " + string.Join(", ", linked);
+        return linked.Count == 0 ? "not linked anywhere (or every link disabled)" : "linked to " + Listing.Join(", ", linked, rest: " OUs");
     }
 
     /// <summary>The Windows Hello for Business settings of a source that take effect (known node, usable value).</summary>

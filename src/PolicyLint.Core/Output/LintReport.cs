@@ -108,14 +108,19 @@ public sealed record Finding(
 {
     public string RuleId => Diagnostic.Id;
 
-    public DiagnosticSeverity Severity => Diagnostic.Severity;
+    /// <summary>
+    /// The level reported: the rule's level (its default, or what .policylint.yml sets), lowered by the finding's
+    /// offset. Kept here rather than in a re-created diagnostic, which would hold its message formatted.
+    /// </summary>
+    public DiagnosticSeverity Severity { get; init; } = Diagnostic.Severity;
 
-    public string Level => Levels.NameOf(Diagnostic.Severity);
+    public string Level => Levels.NameOf(Severity);
 
-    private string? _message;
-
-    /// <summary>The formatted message, made when a writer first asks for it (engine runs that only count findings never pay for it).</summary>
-    public string Message => _message ??= Diagnostic.GetMessage(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The formatted message, made each time a writer asks for it and not kept: a large tenant's messages would
+    /// otherwise all be held once the report is written (docs/performance.md, memory).
+    /// </summary>
+    public string Message => Diagnostic.GetMessage(CultureInfo.InvariantCulture);
 
     /// <summary>The rule's title: what is wrong in a few words, for places with no room for the message.</summary>
     public string Title => Diagnostic.Descriptor.Title.ToString(CultureInfo.InvariantCulture);
@@ -137,8 +142,6 @@ public sealed record Finding(
 
     public string? SourceName => Diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.SourceName);
 
-    public string? Subject => Diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.Subject);
-
     public string? HelpUri => Diagnostic.Descriptor.HelpLinkUri;
 
     public string FilePath => Location.FilePath;
@@ -147,22 +150,32 @@ public sealed record Finding(
 
     public int Column => Location.Column;
 
-    /// <summary>Rule and subject, hashed; the file too when the finding names no source (a read error).</summary>
+    /// <summary>
+    /// Rule and subject, hashed (computed when the finding was reported, <see cref="DiagnosticProperties.Fingerprint"/>);
+    /// the file too when the finding names no source (a read error).
+    /// </summary>
     public static string FingerprintOf(Diagnostic diagnostic, string filePath)
     {
+        if (diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.Fingerprint) is { } computed)
+        {
+            return computed;
+        }
+
         var subject = diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.Subject);
-        var key = subject is not null && diagnostic.Properties.ContainsKey(DiagnosticProperties.SourceName)
-            ? $"{diagnostic.Id}|{subject}"
-            : $"{diagnostic.Id}|{filePath}|{subject ?? diagnostic.GetMessage(CultureInfo.InvariantCulture)}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
+        return subject is not null && diagnostic.Properties.ContainsKey(DiagnosticProperties.SourceName)
+            ? FindingSubject.Fingerprint(diagnostic.Id, subject)
+            : FindingSubject.Fingerprint(diagnostic.Id, $"{filePath}|{subject ?? diagnostic.GetMessage(CultureInfo.InvariantCulture)}");
     }
 
-    public static Finding From(Diagnostic diagnostic, string ruleName, string? justification = null) => new(
+    public static Finding From(Diagnostic diagnostic, string ruleName, string? justification = null, DiagnosticSeverity? severity = null) => new(
         diagnostic,
         ruleName,
         FindingLocation.From(diagnostic.Location, diagnostic.Properties),
         [.. diagnostic.AdditionalLocations.Select(l => FindingLocation.From(l, null))],
-        justification);
+        justification)
+    {
+        Severity = severity ?? diagnostic.Severity,
+    };
 }
 
 /// <summary>SARIF's baselineState values PolicyLint reports (absent findings are listed apart).</summary>

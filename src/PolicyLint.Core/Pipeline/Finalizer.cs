@@ -22,6 +22,7 @@ public static class Finalizer
         string NameOf(string id) => ruleNames.GetValueOrDefault(id) ?? id;
 
         var kept = new List<Diagnostic>(run.Diagnostics.Length);
+        var severities = new Dictionary<Diagnostic, DiagnosticSeverity>(ReferenceEqualityComparer.Instance);
         var suppressed = new List<Finding>();
         foreach (var diagnostic in run.Diagnostics)
         {
@@ -32,16 +33,19 @@ public static class Finalizer
 
             // A per-finding downgrade is relative: the configured level replaces the default, the offset stays.
             var severity = Levels.Lower(ruleSeverity, LevelOffsetOf(diagnostic));
-            var adjusted = severity == diagnostic.Severity ? diagnostic : WithSeverity(diagnostic, severity);
             if (config.Suppressions.Count > 0
-                && run.FullPaths.TryGetValue(adjusted.Location.GetLineSpan().Path, out var fullPath)
-                && config.FindSuppression(adjusted.Id, fullPath, adjusted.Properties.GetValueOrDefault(DiagnosticProperties.SourceName), today) is { } suppression)
+                && run.FullPaths.TryGetValue(diagnostic.Location.GetLineSpan().Path, out var fullPath)
+                && config.FindSuppression(diagnostic.Id, fullPath, diagnostic.Properties.GetValueOrDefault(DiagnosticProperties.SourceName), today) is { } suppression)
             {
-                suppressed.Add(Finding.From(adjusted, NameOf(adjusted.Id), suppression.Justification));
+                suppressed.Add(Finding.From(diagnostic, NameOf(diagnostic.Id), suppression.Justification, severity));
             }
             else
             {
-                kept.Add(adjusted);
+                kept.Add(diagnostic);
+                if (severity != diagnostic.Severity)
+                {
+                    severities[diagnostic] = severity;
+                }
             }
         }
 
@@ -49,7 +53,7 @@ public static class Finalizer
             .Where(s => s.IsExpired(today))
             .Select(s => $"{config.FilePath}({s.Line},1): warning: the suppression of {s.RuleId} expired on {s.ExpiresOn:yyyy-MM-dd} and no longer applies")
             .ToImmutableArray();
-        var findings = Sort(kept).Select(d => Finding.From(d, NameOf(d.Id))).ToList();
+        var findings = Sort(kept).Select(d => Finding.From(d, NameOf(d.Id), severity: severities.TryGetValue(d, out var level) ? level : d.Severity)).ToList();
         var unique = WithUniqueFingerprints([.. findings, .. suppressed]);
         ImmutableArray<Finding> reported = [.. unique.Take(findings.Count)];
         return new LintReport
@@ -71,22 +75,6 @@ public static class Finalizer
         && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
             ? offset
             : 0;
-
-    private static Diagnostic WithSeverity(Diagnostic d, DiagnosticSeverity severity) => Diagnostic.Create(
-        d.Id,
-        d.Descriptor.Category,
-        d.GetMessage(CultureInfo.InvariantCulture),
-        severity,
-        d.Descriptor.DefaultSeverity,
-        isEnabledByDefault: true,
-        warningLevel: severity == DiagnosticSeverity.Error ? 0 : 1,
-        title: d.Descriptor.Title,
-        description: d.Descriptor.Description,
-        helpLink: d.Descriptor.HelpLinkUri,
-        location: d.Location,
-        additionalLocations: d.AdditionalLocations,
-        customTags: d.Descriptor.CustomTags,
-        properties: d.Properties);
 
     /// <summary>
     /// Two findings may share rule, file, subject and policy (one source holding the same node twice): the second and

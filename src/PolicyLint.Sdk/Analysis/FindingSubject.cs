@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using PolicyLint.Model;
 
 namespace PolicyLint.Analysis;
@@ -11,6 +13,13 @@ public static class FindingSubject
 {
     public static string Of(string aspect, params PolicySource[] sources) =>
         string.Join('|', sources.Select(s => s.Identity).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Prepend(aspect));
+
+    /// <summary>
+    /// The fingerprint of a finding of <paramref name="ruleId"/> about <paramref name="subject"/>: the first 128 bits
+    /// of the SHA-256 of "ruleId|subject", in lowercase hex (what SARIF partialFingerprints and baselines hold).
+    /// </summary>
+    public static string Fingerprint(string ruleId, string subject) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ruleId}|{subject}")))[..32];
 
     /// <summary>A node in a scope, set by the given sources.</summary>
     public static string Of(CspNode node, PolicyScope scope, params PolicySource[] sources) =>

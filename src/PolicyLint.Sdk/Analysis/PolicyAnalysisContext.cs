@@ -33,8 +33,17 @@ public static class DiagnosticProperties
     /// <summary>"bytes" when the location is a byte range in a binary file (Registry.pol).</summary>
     public const string RegionKind = "policylint.region";
 
-    /// <summary>Stable identity of what the finding is about, used for SARIF partialFingerprints.</summary>
+    /// <summary>
+    /// Stable identity of what the finding is about, used for SARIF partialFingerprints when the finding carries no
+    /// <see cref="Fingerprint"/> (a read error, or a custom rule that builds its diagnostic itself).
+    /// </summary>
     public const string Subject = "policylint.subject";
+
+    /// <summary>
+    /// The finding's fingerprint (<see cref="FindingSubject.Fingerprint"/> of the rule and the subject), computed when
+    /// it is reported: a subject names every source involved and can be long, the fingerprint is 32 characters.
+    /// </summary>
+    public const string Fingerprint = "policylint.fingerprint";
 
     /// <summary>
     /// How many levels below the rule's effective level (its default, or the level .policylint.yml sets) this finding
@@ -103,7 +112,17 @@ public abstract class AnalysisContextBase
             properties[DiagnosticProperties.RegionKind] = "bytes";
         }
 
-        properties[DiagnosticProperties.Subject] = subject;
+        // With a source, the fingerprint depends on the rule and the subject alone: it is computed now, and the
+        // subject (every source's identity, sorted) is not kept until the report is written.
+        if (source is not null)
+        {
+            properties[DiagnosticProperties.Fingerprint] = FindingSubject.Fingerprint(descriptor.Id, subject);
+        }
+        else
+        {
+            properties[DiagnosticProperties.Subject] = subject;
+        }
+
         List<Location>? related = null;
         if (additionalLocations is not null)
         {
@@ -115,7 +134,13 @@ public abstract class AnalysisContextBase
             }
         }
 
-        _report(Diagnostic.Create(descriptor, location.ToRoslyn(), related, properties.ToImmutable(), messageArgs));
+        var arguments = new object?[messageArgs.Length];
+        for (var i = 0; i < messageArgs.Length; i++)
+        {
+            arguments[i] = CompactText.From(messageArgs[i]);
+        }
+
+        _report(Diagnostic.Create(descriptor, location.ToRoslyn(), related, properties.ToImmutable(), arguments));
     }
 
     /// <summary>Reports at a setting's value, naming its source.</summary>
