@@ -32,7 +32,9 @@ public sealed class LintCommand
     public string Auth { get; set; } = "default";
 
     [Option("--cloud <CLOUD>", Description = "With --tenant: public (default), usGovernment, usGovernmentDoD or china.")]
-    public string Cloud { get; set; } = PolicyLint.Graph.GraphCloud.Public.Name;
+    // The SDK's name, not GraphCloud.Public.Name: this object is built for every lint, and touching GraphCloud would
+    // load PolicyLint.Graph, Azure.Identity and Azure.Core at every start (docs/performance.md, cold start).
+    public string Cloud { get; set; } = CloudNames.Public;
 
     [Option("--graph-url <URL>", Description = "With --tenant: Graph base URL instead of the cloud's.")]
     public string? GraphUrl { get; set; }

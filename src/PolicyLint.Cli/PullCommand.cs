@@ -29,7 +29,9 @@ public sealed class PullCommand
     public string Auth { get; set; } = "default";
 
     [Option("--cloud <CLOUD>", Description = "National cloud: public (default), usGovernment, usGovernmentDoD or china.")]
-    public string Cloud { get; set; } = GraphCloud.Public.Name;
+    // The SDK's name, not GraphCloud.Public.Name: the command line builds every command's object, and touching
+    // GraphCloud would load Azure.Identity and Azure.Core into every lint (docs/performance.md, cold start).
+    public string Cloud { get; set; } = Analysis.CloudNames.Public;
 
     [Option("--graph-url <URL>", Description = "Graph base URL instead of the cloud's (https; plain http only on this machine).")]
     public string? GraphUrl { get; set; }

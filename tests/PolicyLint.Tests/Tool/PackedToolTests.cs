@@ -86,10 +86,11 @@ public sealed partial class PackedToolTests : IClassFixture<PackedTool>
 
     /// <summary>
     /// Cold start: the C# compiler (Microsoft.CodeAnalysis.CSharp) is loaded only by a run that compiles custom
-    /// rules. Roslyn's core assembly (Microsoft.CodeAnalysis) is always there: findings are its Diagnostic objects.
+    /// rules, and the Graph client (PolicyLint.Graph, Azure.Identity, Azure.Core) only by a run that pulls a tenant.
+    /// Roslyn's core assembly (Microsoft.CodeAnalysis) is always there: findings are its Diagnostic objects.
     /// </summary>
     [DotnetFact]
-    public void Installed_tool_loads_the_CSharp_compiler_only_with_rules()
+    public void Installed_tool_loads_the_CSharp_compiler_only_with_rules_and_the_graph_client_only_for_a_tenant()
     {
         using var loaded = new LoadedAssemblies();
 
@@ -100,6 +101,9 @@ public sealed partial class PackedToolTests : IClassFixture<PackedTool>
         Assert.True(custom.ExitCode == 1, custom.ToString());
         Assert.Contains("PolicyLint.Core", without);
         Assert.DoesNotContain("Microsoft.CodeAnalysis.CSharp", without);
+        Assert.DoesNotContain("PolicyLint.Graph", without);
+        Assert.DoesNotContain("Azure.Core", without);
+        Assert.DoesNotContain("Azure.Identity", without);
         Assert.Contains("Microsoft.CodeAnalysis.CSharp", with);
         Assert.Contains("PolicyLint.CustomRules.Compiled", with);
     }
