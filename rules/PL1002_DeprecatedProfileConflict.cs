@@ -79,7 +79,8 @@ public sealed class PL1002_DeprecatedProfileConflict : PolicyAnalyzer
             return;
         }
 
-        string whom;
+        // The long parts are made when shown: a large tenant has hundreds of these findings (docs/performance.md, memory).
+        object whom;
         int levelsBelow;
         if (unassigned)
         {
@@ -94,7 +95,7 @@ public sealed class PL1002_DeprecatedProfileConflict : PolicyAnalyzer
         }
         else
         {
-            whom = Shared(old, other) + " (certain overlap)";
+            whom = MessageArgument.Deferred(() => Shared(old, other) + " (certain overlap)");
             levelsBelow = 0;
         }
 
@@ -113,7 +114,7 @@ public sealed class PL1002_DeprecatedProfileConflict : PolicyAnalyzer
             old.Describe(),
             $"{other.Describe()} ({other.Location})",
             whom,
-            SharedNodes(old, other),
+            MessageArgument.Deferred(() => SharedNodes(old, other)),
             keep,
             old.DisplayName);
     }

@@ -133,8 +133,9 @@ public sealed class PL1003_MixedDeliveryMechanisms : PolicyAnalyzer
                 setting.DisplayPath,
                 setting.Value,
                 setting.Source.Describe(),
-                Reach.Describe(setting.Source),
-                Listing.Join("; ", hits, h => $"{h.Setting.Source.Describe()} as {h.Setting.Value} ({h.Setting.Location}; {OverlapLevels.Describe(h.Overlap)})"));
+                // Made when shown: a large tenant has thousands of these findings (docs/performance.md, memory).
+                MessageArgument.Deferred(() => Reach.Describe(setting.Source)),
+                MessageArgument.Deferred(() => Listing.Join("; ", hits, h => $"{h.Setting.Source.Describe()} as {h.Setting.Value} ({h.Setting.Location}; {OverlapLevels.Describe(h.Overlap)})")));
         }
     }
 

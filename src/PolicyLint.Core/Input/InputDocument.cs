@@ -61,7 +61,7 @@ public sealed record InputUnit(InputDocument Primary, bool NamedExplicitly, IRea
 
 /// <summary>
 /// A document's bytes, decoded once: every reader and the format detection see the same decoded text. The bytes of a
-/// file are read into a buffer borrowed from a pool and given back when its unit has been read (a folder of 20,000
+/// file are read into a buffer borrowed from <see cref="ReadBuffers"/> and given back when its unit has been read (a folder of 20,000
 /// files allocates no array, and no large-object array, per file). Readers and parsers use the spans and memory of
 /// the buffer, which refuse access once it is given back; <see cref="Raw"/> and <see cref="Utf8"/> copy it out.
 /// </summary>
@@ -141,7 +141,7 @@ public sealed class DecodedDocument
             ? segment.Array
             : memory.ToArray();
 
-    /// <summary>A buffer from <see cref="System.Buffers.ArrayPool{T}.Shared"/>: its memory cannot be read once it is given back.</summary>
+    /// <summary>A buffer from <see cref="ReadBuffers"/>: its memory cannot be read once it is given back.</summary>
     private sealed class PooledBytes(byte[] buffer, int length) : System.Buffers.MemoryManager<byte>
     {
         private byte[]? _buffer = buffer;
@@ -150,7 +150,7 @@ public sealed class DecodedDocument
         {
             if (Interlocked.Exchange(ref _buffer, null) is { } returned)
             {
-                System.Buffers.ArrayPool<byte>.Shared.Return(returned);
+                ReadBuffers.Return(returned);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using PolicyLint.Gpo;
 using PolicyLint.Intune;
@@ -169,7 +168,7 @@ public sealed class ReadStage
                 return (DecodedDocument.Decode(document, File.ReadAllBytes(document.Name)), string.Empty);
             }
 
-            var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+            var buffer = ReadBuffers.Rent((int)length);
             var read = 0;
             try
             {
@@ -180,7 +179,7 @@ public sealed class ReadStage
             }
             catch
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                ReadBuffers.Return(buffer);
                 throw;
             }
 
