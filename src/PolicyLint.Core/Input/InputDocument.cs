@@ -150,7 +150,7 @@ public sealed class DecodedDocument
         {
             if (Interlocked.Exchange(ref _buffer, null) is { } returned)
             {
-                ReadBuffers.Return(returned);
+                ReadBuffers.Shared.Return(returned);
             }
         }
 

@@ -8,19 +8,22 @@ namespace PolicyLint.Input;
 /// (about 3 MB at 20,000 exports, docs/performance.md, memory) for the rest of the run. Thread-safe: a unit read while
 /// another is (companions, or a caller reading units in parallel) gets a buffer of its own.
 /// </summary>
-internal static class ReadBuffers
+internal sealed class ReadBuffers
 {
     /// <summary>A larger buffer is not kept: one exceptional file should not hold its size until the run ends.</summary>
     private const int MaxKeptBytes = 4 * 1024 * 1024;
 
     private const int MinimumBytes = 64 * 1024;
 
-    private static byte[]? s_kept;
+    private byte[]? _kept;
+
+    /// <summary>The buffers of every read stage.</summary>
+    public static ReadBuffers Shared { get; } = new();
 
     /// <summary>A buffer of at least <paramref name="length"/> bytes: the kept one when it is large enough.</summary>
-    public static byte[] Rent(int length)
+    public byte[] Rent(int length)
     {
-        if (Interlocked.Exchange(ref s_kept, null) is { } kept && kept.Length >= length)
+        if (Interlocked.Exchange(ref _kept, null) is { } kept && kept.Length >= length)
         {
             return kept;
         }
@@ -31,17 +34,17 @@ internal static class ReadBuffers
     }
 
     /// <summary>Gives a buffer back: it is kept when no larger one is.</summary>
-    public static void Return(byte[] buffer)
+    public void Return(byte[] buffer)
     {
         if (buffer.Length > MaxKeptBytes)
         {
             return;
         }
 
-        var kept = Volatile.Read(ref s_kept);
+        var kept = Volatile.Read(ref _kept);
         if (kept is null || kept.Length < buffer.Length)
         {
-            Interlocked.CompareExchange(ref s_kept, buffer, kept);
+            Interlocked.CompareExchange(ref _kept, buffer, kept);
         }
     }
 }

@@ -168,7 +168,7 @@ public sealed class ReadStage
                 return (DecodedDocument.Decode(document, File.ReadAllBytes(document.Name)), string.Empty);
             }
 
-            var buffer = ReadBuffers.Rent((int)length);
+            var buffer = ReadBuffers.Shared.Rent((int)length);
             var read = 0;
             try
             {
@@ -179,7 +179,7 @@ public sealed class ReadStage
             }
             catch
             {
-                ReadBuffers.Return(buffer);
+                ReadBuffers.Shared.Return(buffer);
                 throw;
             }
 

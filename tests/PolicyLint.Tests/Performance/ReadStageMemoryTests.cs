@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using PolicyLint.Input;
 using PolicyLint.Tests.Support;
@@ -11,7 +10,7 @@ public sealed class ReadStageMemoryTests
     [Fact]
     public void Pooled_bytes_cannot_be_read_after_the_read_stage_gives_them_back()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(64);
+        var buffer = ReadBuffers.Shared.Rent(64);
         var text = """{ "displayName": "x" }"""u8;
         text.CopyTo(buffer);
         var document = DecodedDocument.DecodePooled(InputDocument.FromBytes("x.json", []), buffer, text.Length);
@@ -22,6 +21,29 @@ public sealed class ReadStageMemoryTests
         Assert.Equal(text.ToArray(), copy);
         Assert.Throws<InvalidOperationException>(() => document.Utf8Memory.Span.Length);
         Assert.Throws<InvalidOperationException>(() => document.Utf8Span.Length);
+    }
+
+    [Fact]
+    public void One_read_buffer_serves_files_of_every_size_up_to_the_largest()
+    {
+        // Its own instance: tests that run beside this one read files through the shared one.
+        var buffers = new ReadBuffers();
+        var first = buffers.Rent(100_000);
+        buffers.Return(first);
+
+        var smaller = buffers.Rent(5_000);
+        Assert.Same(first, smaller);
+        var larger = buffers.Rent(first.Length + 1);
+        Assert.NotSame(first, larger);
+        Assert.True(larger.Length > first.Length);
+        buffers.Return(larger);
+        buffers.Return(first);
+        Assert.Same(larger, buffers.Rent(10));
+
+        // One exceptional file does not keep its size for the rest of the run.
+        var huge = buffers.Rent(16 * 1024 * 1024);
+        buffers.Return(huge);
+        Assert.NotSame(huge, buffers.Rent(16 * 1024 * 1024));
     }
 
     [Fact]
