@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using McMaster.Extensions.CommandLineUtils;
+using PolicyLint.Analysis;
 using PolicyLint.Graph;
 
 namespace PolicyLint.Cli;
@@ -31,7 +32,7 @@ public sealed class PullCommand
     [Option("--cloud <CLOUD>", Description = "National cloud: public (default), usGovernment, usGovernmentDoD or china.")]
     // The SDK's name, not GraphCloud.Public.Name: the command line builds every command's object, and touching
     // GraphCloud would load Azure.Identity and Azure.Core into every lint (docs/performance.md, cold start).
-    public string Cloud { get; set; } = Analysis.CloudNames.Public;
+    public string Cloud { get; set; } = CloudNames.Public;
 
     [Option("--graph-url <URL>", Description = "Graph base URL instead of the cloud's (https; plain http only on this machine).")]
     public string? GraphUrl { get; set; }

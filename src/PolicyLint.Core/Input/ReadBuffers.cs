@@ -23,9 +23,15 @@ internal sealed class ReadBuffers
     /// <summary>A buffer of at least <paramref name="length"/> bytes: the kept one when it is large enough.</summary>
     public byte[] Rent(int length)
     {
-        if (Interlocked.Exchange(ref _kept, null) is { } kept && kept.Length >= length)
+        if (Interlocked.Exchange(ref _kept, null) is { } kept)
         {
-            return kept;
+            if (kept.Length >= length)
+            {
+                return kept;
+            }
+
+            // Too small for this file: kept for the next one unless the buffer made here replaces it when returned.
+            Return(kept);
         }
 
         // Sizes grow by powers of two, so a run of ever larger files allocates a handful of buffers, not one per file.

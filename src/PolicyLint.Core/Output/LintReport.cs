@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Input;

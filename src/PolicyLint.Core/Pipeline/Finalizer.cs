@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using PolicyLint.Analysis;
 using PolicyLint.Configuration;
@@ -89,7 +87,7 @@ public static class Finalizer
             var occurrence = seen[finding.Fingerprint] = seen.GetValueOrDefault(finding.Fingerprint) + 1;
             result.Add(occurrence == 1
                 ? finding
-                : finding with { Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{finding.Fingerprint}|{occurrence}")))[..32] });
+                : finding with { Fingerprint = FindingSubject.Fingerprint(finding.Fingerprint, occurrence.ToString(CultureInfo.InvariantCulture)) });
         }
 
         return result;
