@@ -1,10 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace PolicyLint.Cli;
 
-[Command("baseline", Description = "Write today's findings as a SARIF baseline; 'lint --baseline' then fails only on new and updated findings.")]
-[HelpOption("-h|--help")]
 public sealed class BaselineCommand
 {
     private readonly IConsole _console;
@@ -16,19 +13,32 @@ public sealed class BaselineCommand
         _directory = directory;
     }
 
-    [Argument(0, "paths", "Files or folders to lint.")]
-    [Required(ErrorMessage = "give at least one file or folder, e.g. 'policylint baseline samples -o baseline.sarif'")]
-    public string[] Paths { get; set; } = [];
+    public static void Configure(CommandLineApplication command, CommandContext context)
+    {
+        command.Description = "Write today's findings as a SARIF baseline; 'lint --baseline' then fails only on new and updated findings.";
+        command.HelpOption("-h|--help");
+        var paths = command.Argument("paths", "Files or folders to lint.", multipleValues: true)
+            .IsRequired(errorMessage: "give at least one file or folder, e.g. 'policylint baseline samples -o baseline.sarif'");
+        var output = command.Option("-o|--output <PATH>", "The baseline file to write (SARIF).", CommandOptionType.SingleValue)
+            .IsRequired(errorMessage: "give the baseline file with -o, e.g. -o .policylint/baseline.sarif");
+        var config = command.Option("-c|--config <PATH>", "Configuration file (default: the nearest .policylint.yml).", CommandOptionType.SingleValue);
+        var rules = command.Option(CustomRulesOption.Template, CustomRulesOption.Description + " Give the same folder to 'lint --baseline', or its findings all count as new.", CommandOptionType.SingleValue);
+        command.OnExecute(() => new BaselineCommand(context.Console, context.Directory)
+        {
+            Paths = [.. paths.Values],
+            Output = output.Value()!,
+            Config = config.Value(),
+            RulesFolder = rules.Value(),
+        }.OnExecute());
+    }
 
-    [Option("-o|--output <PATH>", Description = "The baseline file to write (SARIF).")]
-    [Required(ErrorMessage = "give the baseline file with -o, e.g. -o .policylint/baseline.sarif")]
-    public string Output { get; set; } = string.Empty;
+    public string[] Paths { get; init; } = [];
 
-    [Option("-c|--config <PATH>", Description = "Configuration file (default: the nearest .policylint.yml).")]
-    public string? Config { get; set; }
+    public string Output { get; init; } = string.Empty;
 
-    [Option(CustomRulesOption.Template, Description = CustomRulesOption.Description + " Give the same folder to 'lint --baseline', or its findings all count as new.")]
-    public string? RulesFolder { get; set; }
+    public string? Config { get; init; }
+
+    public string? RulesFolder { get; init; }
 
     /// <summary>The same run as 'lint --format sarif=PATH', except that findings never fail it: a baseline records them.</summary>
     public int OnExecute()

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using McMaster.Extensions.CommandLineUtils;
@@ -8,8 +7,6 @@ using PolicyLint.Rules;
 
 namespace PolicyLint.Cli;
 
-[Command("explain", Description = "Print a rule's page: cause, why it matters, how to fix, how to suppress.")]
-[HelpOption("-h|--help")]
 public sealed class ExplainCommand
 {
     private readonly IConsole _console;
@@ -21,12 +18,23 @@ public sealed class ExplainCommand
         _directory = directory;
     }
 
-    [Argument(0, "id", "Rule id, e.g. PL2001.")]
-    [Required(ErrorMessage = "give a rule id, e.g. 'policylint explain PL2001' ('policylint rules' lists them)")]
-    public string Id { get; set; } = string.Empty;
+    public static void Configure(CommandLineApplication command, CommandContext context)
+    {
+        command.Description = "Print a rule's page: cause, why it matters, how to fix, how to suppress.";
+        command.HelpOption("-h|--help");
+        var id = command.Argument("id", "Rule id, e.g. PL2001.")
+            .IsRequired(errorMessage: "give a rule id, e.g. 'policylint explain PL2001' ('policylint rules' lists them)");
+        var rules = command.Option(CustomRulesOption.Template, "A folder of custom rules (docs/custom-rules.md): explain one of them, from its page in DIR/docs/<id>.md or else its descriptor.", CommandOptionType.SingleValue);
+        command.OnExecute(() => new ExplainCommand(context.Console, context.Directory)
+        {
+            Id = id.Value!,
+            RulesFolder = rules.Value(),
+        }.OnExecute());
+    }
 
-    [Option(CustomRulesOption.Template, Description = "A folder of custom rules (docs/custom-rules.md): explain one of them, from its page in DIR/docs/<id>.md or else its descriptor.")]
-    public string? RulesFolder { get; set; }
+    public string Id { get; init; } = string.Empty;
+
+    public string? RulesFolder { get; init; }
 
     public int OnExecute()
     {

@@ -4,8 +4,6 @@ using PolicyLint.Output;
 
 namespace PolicyLint.Cli;
 
-[Command("init", Description = "Write a commented starter .policylint.yml in the working directory.")]
-[HelpOption("-h|--help")]
 public sealed class InitCommand
 {
     /// <summary>Every key is commented out, so the file changes nothing until an admin decides; each line says what it does.</summary>
@@ -80,8 +78,15 @@ public sealed class InitCommand
         _directory = directory;
     }
 
-    [Option("--force", Description = "Overwrite an existing .policylint.yml.")]
-    public bool Force { get; set; }
+    public static void Configure(CommandLineApplication command, CommandContext context)
+    {
+        command.Description = "Write a commented starter .policylint.yml in the working directory.";
+        command.HelpOption("-h|--help");
+        var force = command.Option("--force", "Overwrite an existing .policylint.yml.", CommandOptionType.NoValue);
+        command.OnExecute(() => new InitCommand(context.Console, context.Directory) { Force = force.HasValue() }.OnExecute());
+    }
+
+    public bool Force { get; init; }
 
     public int OnExecute()
     {

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using McMaster.Extensions.CommandLineUtils;
 using PolicyLint.Analysis;
 using PolicyLint.Configuration;
@@ -9,8 +8,6 @@ using PolicyLint.Rules;
 
 namespace PolicyLint.Cli;
 
-[Command("lint", Description = "Lint exported policy files and folders (folders are read recursively; formats are detected from content).")]
-[HelpOption("-h|--help")]
 public sealed class LintCommand
 {
     private readonly IConsole _console;
@@ -22,47 +19,70 @@ public sealed class LintCommand
         _directory = directory;
     }
 
-    [Argument(0, "paths", "Files or folders to lint (or --tenant to lint a tenant through Microsoft Graph).")]
-    public string[] Paths { get; set; } = [];
+    /// <summary>Declares lint's arguments and options on <paramref name="command"/> and what runs it.</summary>
+    public static void Configure(CommandLineApplication command, CommandContext context)
+    {
+        command.Description = "Lint exported policy files and folders (folders are read recursively; formats are detected from content).";
+        command.HelpOption("-h|--help");
+        var paths = command.Argument("paths", "Files or folders to lint (or --tenant to lint a tenant through Microsoft Graph).", multipleValues: true);
+        var tenant = command.Option("--tenant <TENANT>", "Pull the tenant's WHfB policy through Microsoft Graph into memory and lint it (same sign-in options as 'pull'; docs/graph.md).", CommandOptionType.SingleValue);
+        var auth = command.Option("--auth <MODE>", "With --tenant: sign-in mode, as for 'pull' (default: a chain from the environment).", CommandOptionType.SingleValue);
+        var cloud = command.Option("--cloud <CLOUD>", "With --tenant: public (default), usGovernment, usGovernmentDoD or china.", CommandOptionType.SingleValue);
+        var graphUrl = command.Option("--graph-url <URL>", "With --tenant: Graph base URL instead of the cloud's.", CommandOptionType.SingleValue);
+        var formats = command.Option("-f|--format <FORMAT>", "Output format: text (default), json, sarif, markdown (PR comment, step summary), github (Actions annotations), codeclimate (GitLab Code Quality) or html (a self-contained page with a settings matrix); FORMAT=PATH writes it to a file. May be repeated.", CommandOptionType.MultipleValue);
+        var output = command.Option("-o|--output <PATH>", "File for the one --format given without its own =PATH.", CommandOptionType.SingleValue);
+        var failOn = command.Option("--fail-on <LEVEL>", "Exit 1 when a finding is at or above LEVEL: error (default), warning, note or none.", CommandOptionType.SingleValue)
+            .Accepts(values => values.Values(ignoreCase: true, "error", "warning", "note", "none"));
+        var config = command.Option("-c|--config <PATH>", "Configuration file (default: the nearest .policylint.yml above the linted paths or the working directory).", CommandOptionType.SingleValue);
+        var baseline = command.Option("--baseline <SARIF>", "A previous run's SARIF (policylint baseline): each finding is marked new, unchanged or updated, and --fail-on counts only new and updated ones.", CommandOptionType.SingleValue);
+        var timestamps = command.Option("--timestamps", "Record the run's start and end times in SARIF (off by default, so the same input gives the same bytes).", CommandOptionType.NoValue);
+        var rules = command.Option(CustomRulesOption.Template, CustomRulesOption.Description, CommandOptionType.SingleValue);
+        var verbose = command.Option("-v|--verbose", "List skipped files and notes about the inputs on standard error.", CommandOptionType.NoValue);
+        command.OnExecute(() => new LintCommand(context.Console, context.Directory)
+        {
+            Paths = [.. paths.Values],
+            Tenant = tenant.Value(),
+            Auth = auth.Value() ?? "default",
+            Cloud = cloud.Value() ?? CloudNames.Public,
+            GraphUrl = graphUrl.Value(),
+            Formats = [.. formats.Values],
+            Output = output.Value(),
+            FailOn = failOn.Value() ?? "error",
+            Config = config.Value(),
+            BaselinePath = baseline.Value(),
+            Timestamps = timestamps.HasValue(),
+            RulesFolder = rules.Value(),
+            Verbose = verbose.HasValue(),
+        }.OnExecute());
+    }
 
-    [Option("--tenant <TENANT>", Description = "Pull the tenant's WHfB policy through Microsoft Graph into memory and lint it (same sign-in options as 'pull'; docs/graph.md).")]
-    public string? Tenant { get; set; }
+    public string[] Paths { get; init; } = [];
 
-    [Option("--auth <MODE>", Description = "With --tenant: sign-in mode, as for 'pull' (default: a chain from the environment).")]
-    public string Auth { get; set; } = "default";
+    public string? Tenant { get; init; }
 
-    [Option("--cloud <CLOUD>", Description = "With --tenant: public (default), usGovernment, usGovernmentDoD or china.")]
-    // The SDK's name, not GraphCloud.Public.Name: this object is built for every lint, and touching GraphCloud would
-    // load PolicyLint.Graph, Azure.Identity and Azure.Core at every start (docs/performance.md, cold start).
-    public string Cloud { get; set; } = CloudNames.Public;
+    public string Auth { get; init; } = "default";
 
-    [Option("--graph-url <URL>", Description = "With --tenant: Graph base URL instead of the cloud's.")]
-    public string? GraphUrl { get; set; }
+    // The SDK's name, not GraphCloud.Public.Name: touching GraphCloud would load PolicyLint.Graph, Azure.Identity and
+    // Azure.Core into every lint (docs/performance.md, cold start).
+    public string Cloud { get; init; } = CloudNames.Public;
 
-    [Option("-f|--format <FORMAT>", Description = "Output format: text (default), json, sarif, markdown (PR comment, step summary), github (Actions annotations), codeclimate (GitLab Code Quality) or html (a self-contained page with a settings matrix); FORMAT=PATH writes it to a file. May be repeated.")]
-    public string[] Formats { get; set; } = [];
+    public string? GraphUrl { get; init; }
 
-    [Option("-o|--output <PATH>", Description = "File for the one --format given without its own =PATH.")]
-    public string? Output { get; set; }
+    public string[] Formats { get; init; } = [];
 
-    [Option("--fail-on <LEVEL>", Description = "Exit 1 when a finding is at or above LEVEL: error (default), warning, note or none.")]
-    [McMaster.Extensions.CommandLineUtils.AllowedValues("error", "warning", "note", "none", IgnoreCase = true)]
-    public string FailOn { get; set; } = "error";
+    public string? Output { get; init; }
 
-    [Option("-c|--config <PATH>", Description = "Configuration file (default: the nearest .policylint.yml above the linted paths or the working directory).")]
-    public string? Config { get; set; }
+    public string FailOn { get; init; } = "error";
 
-    [Option("--baseline <SARIF>", Description = "A previous run's SARIF (policylint baseline): each finding is marked new, unchanged or updated, and --fail-on counts only new and updated ones.")]
-    public string? BaselinePath { get; set; }
+    public string? Config { get; init; }
 
-    [Option("--timestamps", Description = "Record the run's start and end times in SARIF (off by default, so the same input gives the same bytes).")]
-    public bool Timestamps { get; set; }
+    public string? BaselinePath { get; init; }
 
-    [Option(CustomRulesOption.Template, Description = CustomRulesOption.Description)]
-    public string? RulesFolder { get; set; }
+    public bool Timestamps { get; init; }
 
-    [Option("-v|--verbose", Description = "List skipped files and notes about the inputs on standard error.")]
-    public bool Verbose { get; set; }
+    public string? RulesFolder { get; init; }
+
+    public bool Verbose { get; init; }
 
     public int OnExecute()
     {

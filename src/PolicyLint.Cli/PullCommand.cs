@@ -1,12 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using McMaster.Extensions.CommandLineUtils;
 using PolicyLint.Analysis;
 using PolicyLint.Graph;
 
 namespace PolicyLint.Cli;
 
-[Command("pull", Description = "Pull Windows Hello for Business policy from a tenant through Microsoft Graph into a folder that 'policylint lint' reads. Sign-in settings come from environment variables (docs/graph.md).")]
-[HelpOption("-h|--help")]
 public sealed class PullCommand
 {
     private readonly IConsole _console;
@@ -18,27 +15,40 @@ public sealed class PullCommand
         _directory = directory;
     }
 
-    [Option("--tenant <TENANT>", Description = "Tenant id or domain (contoso.onmicrosoft.com).")]
-    [Required(ErrorMessage = "give the tenant to pull from, e.g. 'policylint pull --tenant contoso.onmicrosoft.com --out tenant-export'")]
-    public string Tenant { get; set; } = string.Empty;
+    public static void Configure(CommandLineApplication command, CommandContext context)
+    {
+        command.Description = "Pull Windows Hello for Business policy from a tenant through Microsoft Graph into a folder that 'policylint lint' reads. Sign-in settings come from environment variables (docs/graph.md).";
+        command.HelpOption("-h|--help");
+        var tenant = command.Option("--tenant <TENANT>", "Tenant id or domain (contoso.onmicrosoft.com).", CommandOptionType.SingleValue)
+            .IsRequired(errorMessage: "give the tenant to pull from, e.g. 'policylint pull --tenant contoso.onmicrosoft.com --out tenant-export'");
+        var output = command.Option("--out <FOLDER>", "Folder the export is written to: new, empty, or a previous pull's export (it is replaced).", CommandOptionType.SingleValue)
+            .IsRequired(errorMessage: "give the folder to write with --out, e.g. --out tenant-export");
+        var auth = command.Option("--auth <MODE>", "Sign-in: default, browser, devicecode, secret, certificate, github, azurepipelines, workloadidentity, managedidentity, azurecli or token (POLICYLINT_GRAPH_TOKEN).", CommandOptionType.SingleValue);
+        var cloud = command.Option("--cloud <CLOUD>", "National cloud: public (default), usGovernment, usGovernmentDoD or china.", CommandOptionType.SingleValue);
+        var graphUrl = command.Option("--graph-url <URL>", "Graph base URL instead of the cloud's (https; plain http only on this machine).", CommandOptionType.SingleValue);
+        var verbose = command.Option("-v|--verbose", "Say which sign-in is used and what each Graph collection gave.", CommandOptionType.NoValue);
+        command.OnExecute(() => new PullCommand(context.Console, context.Directory)
+        {
+            Tenant = tenant.Value()!,
+            Out = output.Value()!,
+            Auth = auth.Value() ?? "default",
+            Cloud = cloud.Value() ?? CloudNames.Public,
+            GraphUrl = graphUrl.Value(),
+            Verbose = verbose.HasValue(),
+        }.OnExecute());
+    }
 
-    [Option("--out <FOLDER>", Description = "Folder the export is written to: new, empty, or a previous pull's export (it is replaced).")]
-    [Required(ErrorMessage = "give the folder to write with --out, e.g. --out tenant-export")]
-    public string Out { get; set; } = string.Empty;
+    public string Tenant { get; init; } = string.Empty;
 
-    [Option("--auth <MODE>", Description = "Sign-in: default, browser, devicecode, secret, certificate, github, azurepipelines, workloadidentity, managedidentity, azurecli or token (POLICYLINT_GRAPH_TOKEN).")]
-    public string Auth { get; set; } = "default";
+    public string Out { get; init; } = string.Empty;
 
-    [Option("--cloud <CLOUD>", Description = "National cloud: public (default), usGovernment, usGovernmentDoD or china.")]
-    // The SDK's name, not GraphCloud.Public.Name: the command line builds every command's object, and touching
-    // GraphCloud would load Azure.Identity and Azure.Core into every lint (docs/performance.md, cold start).
-    public string Cloud { get; set; } = CloudNames.Public;
+    public string Auth { get; init; } = "default";
 
-    [Option("--graph-url <URL>", Description = "Graph base URL instead of the cloud's (https; plain http only on this machine).")]
-    public string? GraphUrl { get; set; }
+    public string Cloud { get; init; } = CloudNames.Public;
 
-    [Option("-v|--verbose", Description = "Say which sign-in is used and what each Graph collection gave.")]
-    public bool Verbose { get; set; }
+    public string? GraphUrl { get; init; }
+
+    public bool Verbose { get; init; }
 
     public int OnExecute()
     {

@@ -6,8 +6,6 @@ using PolicyLint.Rules;
 
 namespace PolicyLint.Cli;
 
-[Command("rules", Description = "List every rule: id, name, default level, category, title and help link.")]
-[HelpOption("-h|--help")]
 public sealed class RulesCommand
 {
     private readonly IConsole _console;
@@ -19,12 +17,23 @@ public sealed class RulesCommand
         _directory = directory;
     }
 
-    [Option("-f|--format <FORMAT>", Description = "text (default), json or markdown.")]
-    [McMaster.Extensions.CommandLineUtils.AllowedValues("text", "json", "markdown", IgnoreCase = true)]
-    public string Format { get; set; } = "text";
+    public static void Configure(CommandLineApplication command, CommandContext context)
+    {
+        command.Description = "List every rule: id, name, default level, category, title and help link.";
+        command.HelpOption("-h|--help");
+        var format = command.Option("-f|--format <FORMAT>", "text (default), json or markdown.", CommandOptionType.SingleValue)
+            .Accepts(values => values.Values(ignoreCase: true, "text", "json", "markdown"));
+        var rules = command.Option(CustomRulesOption.Template, CustomRulesOption.Description + " They are listed after the built-in rules (and compiled, so this also checks them).", CommandOptionType.SingleValue);
+        command.OnExecute(() => new RulesCommand(context.Console, context.Directory)
+        {
+            Format = format.Value() ?? "text",
+            RulesFolder = rules.Value(),
+        }.OnExecute());
+    }
 
-    [Option(CustomRulesOption.Template, Description = CustomRulesOption.Description + " They are listed after the built-in rules (and compiled, so this also checks them).")]
-    public string? RulesFolder { get; set; }
+    public string Format { get; init; } = "text";
+
+    public string? RulesFolder { get; init; }
 
     public int OnExecute()
     {

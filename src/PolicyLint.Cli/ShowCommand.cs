@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using McMaster.Extensions.CommandLineUtils;
 using PolicyLint.Configuration;
 using PolicyLint.Output;
@@ -7,8 +6,6 @@ using PolicyLint.Rules;
 
 namespace PolicyLint.Cli;
 
-[Command("show", Description = "Print what PolicyLint read: each source with its assignments and normalized settings, then the effective policy per node and scope.")]
-[HelpOption("-h|--help")]
 public sealed class ShowCommand
 {
     private readonly IConsole _console;
@@ -20,16 +17,28 @@ public sealed class ShowCommand
         _directory = directory;
     }
 
-    [Argument(0, "paths", "Files or folders to read.")]
-    [Required(ErrorMessage = "give at least one file or folder, e.g. 'policylint show samples/intune'")]
-    public string[] Paths { get; set; } = [];
+    public static void Configure(CommandLineApplication command, CommandContext context)
+    {
+        command.Description = "Print what PolicyLint read: each source with its assignments and normalized settings, then the effective policy per node and scope.";
+        command.HelpOption("-h|--help");
+        var paths = command.Argument("paths", "Files or folders to read.", multipleValues: true)
+            .IsRequired(errorMessage: "give at least one file or folder, e.g. 'policylint show samples/intune'");
+        var format = command.Option("-f|--format <FORMAT>", "text (default) or json (stable, documented in docs/show.md).", CommandOptionType.SingleValue)
+            .Accepts(values => values.Values(ignoreCase: true, "text", "json"));
+        var config = command.Option("-c|--config <PATH>", "Configuration file (tenant folders decide what can overlap).", CommandOptionType.SingleValue);
+        command.OnExecute(() => new ShowCommand(context.Console, context.Directory)
+        {
+            Paths = [.. paths.Values],
+            Format = format.Value() ?? "text",
+            Config = config.Value(),
+        }.OnExecute());
+    }
 
-    [Option("-f|--format <FORMAT>", Description = "text (default) or json (stable, documented in docs/show.md).")]
-    [McMaster.Extensions.CommandLineUtils.AllowedValues("text", "json", IgnoreCase = true)]
-    public string Format { get; set; } = "text";
+    public string[] Paths { get; init; } = [];
 
-    [Option("-c|--config <PATH>", Description = "Configuration file (tenant folders decide what can overlap).")]
-    public string? Config { get; set; }
+    public string Format { get; init; } = "text";
+
+    public string? Config { get; init; }
 
     public int OnExecute()
     {

@@ -54,9 +54,8 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void A_lint_run_builds_only_the_lint_command_and_help_still_names_every_command()
+    public void Help_names_every_command_and_each_command_its_options()
     {
-        // 'policylint lint ...' starts from a root that holds only lint (start-up: docs/performance.md).
         var (lintExit, lint) = TestConsole.Run(RepoPaths.Root, "lint", "--help");
         var (rootExit, root) = TestConsole.Run(RepoPaths.Root, "--help");
 
