@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using PolicyLint.Model;
 
@@ -18,8 +17,9 @@ public static class FindingSubject
     /// The fingerprint of a finding of <paramref name="ruleId"/> about <paramref name="subject"/>: the first 128 bits
     /// of the SHA-256 of "ruleId|subject", in lowercase hex (what SARIF partialFingerprints and baselines hold).
     /// </summary>
+    /// <remarks>Hashed by <see cref="Sha256"/>, not the framework's SHA256: see there why.</remarks>
     public static string Fingerprint(string ruleId, string subject) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ruleId}|{subject}")))[..32];
+        Convert.ToHexStringLower(Sha256.HashData(Encoding.UTF8.GetBytes($"{ruleId}|{subject}")))[..32];
 
     /// <summary>A node in a scope, set by the given sources.</summary>
     public static string Of(CspNode node, PolicyScope scope, params PolicySource[] sources) =>
