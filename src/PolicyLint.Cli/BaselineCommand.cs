@@ -18,9 +18,9 @@ public sealed class BaselineCommand
         command.Description = "Write today's findings as a SARIF baseline; 'lint --baseline' then fails only on new and updated findings.";
         command.HelpOption("-h|--help");
         var paths = command.Argument("paths", "Files or folders to lint.", multipleValues: true)
-            .IsRequired(errorMessage: "give at least one file or folder, e.g. 'policylint baseline samples -o baseline.sarif'");
+            .Required("give at least one file or folder, e.g. 'policylint baseline samples -o baseline.sarif'");
         var output = command.Option("-o|--output <PATH>", "The baseline file to write (SARIF).", CommandOptionType.SingleValue)
-            .IsRequired(errorMessage: "give the baseline file with -o, e.g. -o .policylint/baseline.sarif");
+            .Required("give the baseline file with -o, e.g. -o .policylint/baseline.sarif");
         var config = command.Option("-c|--config <PATH>", "Configuration file (default: the nearest .policylint.yml).", CommandOptionType.SingleValue);
         var rules = command.Option(CustomRulesOption.Template, CustomRulesOption.Description + " Give the same folder to 'lint --baseline', or its findings all count as new.", CommandOptionType.SingleValue);
         command.OnExecute(() => new BaselineCommand(context.Console, context.Directory)

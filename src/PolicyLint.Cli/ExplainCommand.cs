@@ -23,7 +23,7 @@ public sealed class ExplainCommand
         command.Description = "Print a rule's page: cause, why it matters, how to fix, how to suppress.";
         command.HelpOption("-h|--help");
         var id = command.Argument("id", "Rule id, e.g. PL2001.")
-            .IsRequired(errorMessage: "give a rule id, e.g. 'policylint explain PL2001' ('policylint rules' lists them)");
+            .Required("give a rule id, e.g. 'policylint explain PL2001' ('policylint rules' lists them)");
         var rules = command.Option(CustomRulesOption.Template, "A folder of custom rules (docs/custom-rules.md): explain one of them, from its page in DIR/docs/<id>.md or else its descriptor.", CommandOptionType.SingleValue);
         command.OnExecute(() => new ExplainCommand(context.Console, context.Directory)
         {

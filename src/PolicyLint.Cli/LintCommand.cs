@@ -32,7 +32,7 @@ public sealed class LintCommand
         var formats = command.Option("-f|--format <FORMAT>", "Output format: text (default), json, sarif, markdown (PR comment, step summary), github (Actions annotations), codeclimate (GitLab Code Quality) or html (a self-contained page with a settings matrix); FORMAT=PATH writes it to a file. May be repeated.", CommandOptionType.MultipleValue);
         var output = command.Option("-o|--output <PATH>", "File for the one --format given without its own =PATH.", CommandOptionType.SingleValue);
         var failOn = command.Option("--fail-on <LEVEL>", "Exit 1 when a finding is at or above LEVEL: error (default), warning, note or none.", CommandOptionType.SingleValue)
-            .Accepts(values => values.Values(ignoreCase: true, "error", "warning", "note", "none"));
+            .AllowedValues("error", "warning", "note", "none");
         var config = command.Option("-c|--config <PATH>", "Configuration file (default: the nearest .policylint.yml above the linted paths or the working directory).", CommandOptionType.SingleValue);
         var baseline = command.Option("--baseline <SARIF>", "A previous run's SARIF (policylint baseline): each finding is marked new, unchanged or updated, and --fail-on counts only new and updated ones.", CommandOptionType.SingleValue);
         var timestamps = command.Option("--timestamps", "Record the run's start and end times in SARIF (off by default, so the same input gives the same bytes).", CommandOptionType.NoValue);

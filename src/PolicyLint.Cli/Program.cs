@@ -1,4 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using PolicyLint.Cli;
 
-return PolicyLintCli.Run(args, PhysicalConsole.Singleton, Directory.GetCurrentDirectory());
+return JitCompanion.IsNative && JitCompanion.Needed(args)
+    ? JitCompanion.Run(args)
+    : PolicyLintCli.Run(args, PhysicalConsole.Singleton, Directory.GetCurrentDirectory());

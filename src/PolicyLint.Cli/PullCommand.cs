@@ -20,9 +20,9 @@ public sealed class PullCommand
         command.Description = "Pull Windows Hello for Business policy from a tenant through Microsoft Graph into a folder that 'policylint lint' reads. Sign-in settings come from environment variables (docs/graph.md).";
         command.HelpOption("-h|--help");
         var tenant = command.Option("--tenant <TENANT>", "Tenant id or domain (contoso.onmicrosoft.com).", CommandOptionType.SingleValue)
-            .IsRequired(errorMessage: "give the tenant to pull from, e.g. 'policylint pull --tenant contoso.onmicrosoft.com --out tenant-export'");
+            .Required("give the tenant to pull from, e.g. 'policylint pull --tenant contoso.onmicrosoft.com --out tenant-export'");
         var output = command.Option("--out <FOLDER>", "Folder the export is written to: new, empty, or a previous pull's export (it is replaced).", CommandOptionType.SingleValue)
-            .IsRequired(errorMessage: "give the folder to write with --out, e.g. --out tenant-export");
+            .Required("give the folder to write with --out, e.g. --out tenant-export");
         var auth = command.Option("--auth <MODE>", "Sign-in: default, browser, devicecode, secret, certificate, github, azurepipelines, workloadidentity, managedidentity, azurecli or token (POLICYLINT_GRAPH_TOKEN).", CommandOptionType.SingleValue);
         var cloud = command.Option("--cloud <CLOUD>", "National cloud: public (default), usGovernment, usGovernmentDoD or china.", CommandOptionType.SingleValue);
         var graphUrl = command.Option("--graph-url <URL>", "Graph base URL instead of the cloud's (https; plain http only on this machine).", CommandOptionType.SingleValue);

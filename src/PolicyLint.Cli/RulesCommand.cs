@@ -22,7 +22,7 @@ public sealed class RulesCommand
         command.Description = "List every rule: id, name, default level, category, title and help link.";
         command.HelpOption("-h|--help");
         var format = command.Option("-f|--format <FORMAT>", "text (default), json or markdown.", CommandOptionType.SingleValue)
-            .Accepts(values => values.Values(ignoreCase: true, "text", "json", "markdown"));
+            .AllowedValues("text", "json", "markdown");
         var rules = command.Option(CustomRulesOption.Template, CustomRulesOption.Description + " They are listed after the built-in rules (and compiled, so this also checks them).", CommandOptionType.SingleValue);
         command.OnExecute(() => new RulesCommand(context.Console, context.Directory)
         {

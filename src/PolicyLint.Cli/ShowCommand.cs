@@ -22,9 +22,9 @@ public sealed class ShowCommand
         command.Description = "Print what PolicyLint read: each source with its assignments and normalized settings, then the effective policy per node and scope.";
         command.HelpOption("-h|--help");
         var paths = command.Argument("paths", "Files or folders to read.", multipleValues: true)
-            .IsRequired(errorMessage: "give at least one file or folder, e.g. 'policylint show samples/intune'");
+            .Required("give at least one file or folder, e.g. 'policylint show samples/intune'");
         var format = command.Option("-f|--format <FORMAT>", "text (default) or json (stable, documented in docs/show.md).", CommandOptionType.SingleValue)
-            .Accepts(values => values.Values(ignoreCase: true, "text", "json"));
+            .AllowedValues("text", "json");
         var config = command.Option("-c|--config <PATH>", "Configuration file (tenant folders decide what can overlap).", CommandOptionType.SingleValue);
         command.OnExecute(() => new ShowCommand(context.Console, context.Directory)
         {

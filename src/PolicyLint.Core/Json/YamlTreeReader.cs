@@ -41,7 +41,7 @@ public static partial class YamlTreeReader
             var location = ex.Start.Index == 0 ? builder.LastGoodLocation() : builder.Locate(ex.Start);
             throw new JsonSyntaxException(location, "invalid YAML: " + Describe(ex));
         }
-        catch (InvalidOperationException ex) when (ex.TargetSite?.Module.Assembly == typeof(Parser).Assembly)
+        catch (ScannerFailedException)
         {
             // YamlDotNet's scanner throws a bare InvalidOperationException on some broken flow collections (": {\ne")
             // instead of a YamlException with a position; the last event it produced is where reading stopped.
@@ -66,13 +66,13 @@ public static partial class YamlTreeReader
     private sealed class Builder
     {
         private readonly SourceDocument _document;
-        private readonly Parser _parser;
+        private readonly ScannerGuard _parser;
         private readonly int[] _byteOfChar;
 
         public Builder(SourceDocument document, string text)
         {
             _document = document;
-            _parser = new Parser(new StringReader(text));
+            _parser = new ScannerGuard(new Parser(new StringReader(text)));
             _byteOfChar = new int[text.Length + 1];
             var bytes = 0;
             for (var i = 0; i < text.Length; i++)
@@ -200,4 +200,28 @@ public static partial class YamlTreeReader
 
         private int Offset(Mark mark) => _byteOfChar[(int)Math.Clamp(mark.Index, 0, _byteOfChar.Length - 1)];
     }
+
+    /// <summary>
+    /// Marks YamlDotNet's bare InvalidOperationException (thrown by its scanner on some broken flow collections) as the
+    /// parser's: only an exception from the parser's own MoveNext becomes a read error. (The exception's TargetSite, which
+    /// told the same before, is not kept by the native build.)
+    /// </summary>
+    private sealed class ScannerGuard(IParser inner) : IParser
+    {
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            try
+            {
+                return inner.MoveNext();
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new ScannerFailedException(ex);
+            }
+        }
+    }
+
+    private sealed class ScannerFailedException(InvalidOperationException inner) : Exception(inner.Message, inner);
 }
