@@ -33,3 +33,15 @@ public sealed class DotnetFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs <c>dotnet</c> on PATH; skipped, with the reason, only when it is not there.</summary>
+public sealed class DotnetTheoryAttribute : TheoryAttribute
+{
+    public DotnetTheoryAttribute()
+    {
+        if (DotnetOnPath.Executable is null)
+        {
+            Skip = DotnetOnPath.SkipReason;
+        }
+    }
+}

@@ -37,8 +37,11 @@ public sealed class LoadedAssemblies : IDisposable
 
     public LoadedAssemblies() => _hook = new Lazy<string>(CompileHook, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Runs <paramref name="run"/> with the hook and returns the process result and the names of the assemblies it loaded.</summary>
-    public (ChildProcessResult Result, IReadOnlySet<string> Assemblies) Observe(Func<IReadOnlyDictionary<string, string>, ChildProcessResult> run)
+    /// <summary>
+    /// Runs <paramref name="run"/> with the hook and returns the process result and the names of the assemblies it
+    /// loaded, or null when no .NET runtime ran the hook (the native tool running a command itself).
+    /// </summary>
+    public (ChildProcessResult Result, IReadOnlySet<string>? Assemblies) Observe(Func<IReadOnlyDictionary<string, string>, ChildProcessResult> run)
     {
         var output = Path.Combine(_temp.Path, Guid.NewGuid().ToString("N") + ".txt");
         var result = run(new Dictionary<string, string>
@@ -46,12 +49,7 @@ public sealed class LoadedAssemblies : IDisposable
             ["DOTNET_STARTUP_HOOKS"] = _hook.Value,
             [OutputVariable] = output,
         });
-        if (!File.Exists(output))
-        {
-            throw new InvalidOperationException("the startup hook wrote no list of loaded assemblies" + Environment.NewLine + result);
-        }
-
-        return (result, File.ReadAllLines(output).ToHashSet(StringComparer.Ordinal));
+        return (result, File.Exists(output) ? File.ReadAllLines(output).ToHashSet(StringComparer.Ordinal) : null);
     }
 
     public void Dispose() => _temp.Dispose();

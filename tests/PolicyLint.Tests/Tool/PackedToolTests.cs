@@ -32,7 +32,10 @@ public sealed partial class PackedToolTests : IClassFixture<PackedTool>
         Assert.Equal($"PolicyLint.{PackedTool.RuntimeIdentifier}", settings.Descendants().Single(e => e.Name.LocalName == "RuntimeIdentifierPackage").Attribute("Id")?.Value);
     }
 
-    /// <summary>The package installed on this machine holds the tool and the rules, ReadyToRun-compiled unless it is the portable one.</summary>
+    /// <summary>
+    /// The package installed on this machine holds the tool and the rules, ReadyToRun-compiled unless it is the portable
+    /// one; the Linux x64 package holds the native program, with that build beside it in jit/ (JitCompanion).
+    /// </summary>
     [DotnetFact]
     public void Platform_package_holds_the_tool_and_the_rules_precompiled()
     {
@@ -40,14 +43,68 @@ public sealed partial class PackedToolTests : IClassFixture<PackedTool>
         var entries = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
         var settings = entries.Single(e => e.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
         var toolFolder = settings[..(settings.LastIndexOf('/') + 1)];
+        var assemblies = PackedTool.IsNative ? toolFolder + JitCompanion.Folder + "/" : toolFolder;
         foreach (var assembly in new[] { "policylint.dll", "PolicyLint.Core.dll", "PolicyLint.Sdk.dll", "PolicyLint.Rules.dll" })
         {
-            Assert.True(entries.Contains(toolFolder + assembly), $"{assembly} missing from {toolFolder} in the package");
+            Assert.True(entries.Contains(assemblies + assembly), $"{assembly} missing from {assemblies} in the package");
             if (PackedTool.RuntimeIdentifier != "any")
             {
-                Assert.True(IsReadyToRun(package, toolFolder + assembly), $"{assembly} in {Path.GetFileName(_tool.RidPackageFile)} is not ReadyToRun-compiled");
+                Assert.True(IsReadyToRun(package, assemblies + assembly), $"{assembly} in {Path.GetFileName(_tool.RidPackageFile)} is not ReadyToRun-compiled");
             }
         }
+
+        if (PackedTool.IsNative)
+        {
+            Assert.True(IsElfExecutable(package, toolFolder + "policylint"), $"{toolFolder}policylint is not a native program");
+            Assert.Contains(toolFolder + JitCompanion.Folder + "/policylint", entries);
+        }
+    }
+
+    /// <summary>
+    /// The installed tool (the native program on Linux x64) answers as the CLI the other tests run in-process: the same
+    /// output, errors and exit code for every command, each output format and the usage errors.
+    /// </summary>
+    [DotnetTheory]
+    [InlineData("--version")]
+    [InlineData("--help")]
+    [InlineData("lint", "--help")]
+    [InlineData("baseline", "--help")]
+    [InlineData("pull", "--help")]
+    [InlineData("show", "--help")]
+    [InlineData("rules", "--help")]
+    [InlineData("explain", "--help")]
+    [InlineData("init", "--help")]
+    [InlineData("lint", "samples")]
+    [InlineData("lint", "samples", "--format", "json")]
+    [InlineData("lint", "samples", "--format", "sarif")]
+    [InlineData("lint", "samples", "--format", "markdown")]
+    [InlineData("lint", "samples", "--format", "github")]
+    [InlineData("lint", "samples", "--format", "codeclimate")]
+    [InlineData("lint", "samples", "--format", "html")]
+    [InlineData("lint", "samples/intune", "--fail-on", "note", "--verbose")]
+    [InlineData("show", "samples/gpo")]
+    [InlineData("show", "samples/intune", "--format", "json")]
+    [InlineData("rules")]
+    [InlineData("rules", "--format", "json")]
+    [InlineData("explain", "PL2001")]
+    [InlineData("lint", "--fail-on", "bogus", "samples")]
+    [InlineData("lint", "--bogus")]
+    [InlineData("lint", "no-such-folder")]
+    [InlineData("baseline", "samples")]
+    [InlineData("pull", "--out", "x")]
+    [InlineData("explain")]
+    [InlineData("explain", "PL9999")]
+    [InlineData("show", "-f", "yaml", "samples")]
+    [InlineData("frob")]
+    [InlineData]
+    public void Installed_tool_answers_as_the_in_process_cli(params string[] arguments)
+    {
+        var installed = _tool.Run(RepoPaths.Root, arguments);
+        var (exit, console) = TestConsole.Run(RepoPaths.Root, arguments);
+
+        Assert.True(exit == installed.ExitCode, $"exit {installed.ExitCode} from the installed tool, {exit} in-process" + Environment.NewLine + installed);
+        Assert.Equal(console.StdOut, installed.StdOut);
+        Assert.Equal(console.StdErr, installed.StdErr);
     }
 
     [DotnetFact]
@@ -99,13 +156,31 @@ public sealed partial class PackedToolTests : IClassFixture<PackedTool>
 
         Assert.True(plain.ExitCode == 1, plain.ToString());
         Assert.True(custom.ExitCode == 1, custom.ToString());
+        Assert.True(with is not null, "the run with custom rules ran no .NET runtime (the JIT build compiles them)" + Environment.NewLine + custom);
+        Assert.Contains("Microsoft.CodeAnalysis.CSharp", with);
+        Assert.Contains("PolicyLint.CustomRules.Compiled", with);
+        if (PackedTool.IsNative)
+        {
+            // The native program lints by itself: no .NET runtime starts, so no assembly is loaded at all.
+            Assert.True(without is null, "the native tool started a .NET runtime for a plain lint: " + string.Join(", ", without ?? new HashSet<string>()));
+            return;
+        }
+
+        Assert.True(without is not null, plain.ToString());
         Assert.Contains("PolicyLint.Core", without);
         Assert.DoesNotContain("Microsoft.CodeAnalysis.CSharp", without);
         Assert.DoesNotContain("PolicyLint.Graph", without);
         Assert.DoesNotContain("Azure.Core", without);
         Assert.DoesNotContain("Azure.Identity", without);
-        Assert.Contains("Microsoft.CodeAnalysis.CSharp", with);
-        Assert.Contains("PolicyLint.CustomRules.Compiled", with);
+    }
+
+    /// <summary>An ELF executable (the native program), not a managed assembly.</summary>
+    private static bool IsElfExecutable(ZipArchive package, string entry)
+    {
+        using var stream = package.GetEntry(entry)!.Open();
+        Span<byte> magic = stackalloc byte[4];
+        stream.ReadExactly(magic);
+        return magic.SequenceEqual("\u007fELF"u8);
     }
 
     /// <summary>A ReadyToRun image carries a managed native header next to its IL.</summary>
