@@ -5,7 +5,7 @@ namespace PolicyLint.Cli;
 /// <summary>Entry point shared by Main and the tests: parses, runs, and maps every failure to an exit code.</summary>
 public static class PolicyLintCli
 {
-    public const string Description = "Lints Windows Hello for Business policy (Intune exports and Group Policy) before it ships.";
+    private const string Description = "Lints Windows Hello for Business policy (Intune exports and Group Policy) before it ships.";
 
     public static int Run(string[] args, IConsole console, string workingDirectory)
     {
